@@ -1,0 +1,137 @@
+/**
+ * Matching benchmark: `npm run bench:matching [-- PAIRS_FILE]`.
+ * 1. Name pairs (default ../shared/namebench/pairs.tsv): ROC-AUC, P/R/F1 at the alert threshold and the
+ *    best F1, per group, per label origin, per script pairing of the nomenklatura rows, and their aggregate.
+ * 2. Senzing truth set: pairwise precision/recall of links and of the clusters they form (scorePersons).
+ * 3. Screening (screen_records / screen_queries) through a candidate-retrieval callback; the default is an
+ *    in-memory blocking-key index standing in for the DB table person_name_key.
+ * Ends with one `metric_name: value` line per figure.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_MATCHING_SETTINGS, prepareName, scorePreparedNames } from '../src/server/modules/matching/index.ts';
+import { bestF1, prfAt, readTable, rocAuc } from './matching-io.ts';
+import { runScreeningBenchmark, inMemoryKeyRetriever } from './matching-screening.ts';
+import { runSenzingBenchmark } from './matching-senzing.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const benchDir = resolve(here, '..', '..', 'shared', 'namebench');
+const pairsPath = resolve(process.argv[2] ?? join(benchDir, 'pairs.tsv'));
+const metrics: [string, number][] = [];
+const put = (name: string, value: number) => metrics.push([name, value]);
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+
+interface Scored {
+  score: number;
+  same: boolean;
+  row: Record<string, string>;
+}
+
+function report(label: string, key: string, rows: Scored[], threshold: number): void {
+  const scores = rows.map((r) => r.score);
+  const labels = rows.map((r) => r.same);
+  const pos = labels.filter(Boolean).length;
+  const auc = rocAuc(scores, labels);
+  const at = prfAt(scores, labels, threshold);
+  const best = bestF1(scores, labels);
+  console.log(
+    `${label.padEnd(34)} n=${String(rows.length).padStart(5)} pos=${String(pos).padStart(5)}  AUC ${fmt(auc)}  ` +
+      `P ${fmt(at.precision)} R ${fmt(at.recall)} F1 ${fmt(at.f1)} @${threshold}  best F1 ${fmt(best.f1)} @${fmt(best.threshold)}`,
+  );
+  put(`${key}_auc`, auc);
+  put(`${key}_precision`, at.precision);
+  put(`${key}_recall`, at.recall);
+  put(`${key}_f1`, at.f1);
+  put(`${key}_best_f1`, best.f1);
+}
+
+function groupBy(rows: Scored[], keyOf: (r: Scored) => string): Map<string, Scored[]> {
+  const m = new Map<string, Scored[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    m.set(k, [...(m.get(k) ?? []), r]);
+  }
+  return new Map([...m].sort((x, y) => x[0].localeCompare(y[0])));
+}
+
+const NK_GROUPS = new Set(['nk_checks', 'nk_unit_tests', 'synth_people', 'synth_companies', 'cluster_align', 'cust_cases']);
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+
+function runPairs(threshold: number): void {
+  const table = readTable(pairsPath);
+  const scored: Scored[] = [];
+  let invalid = 0;
+  const t0 = performance.now();
+  for (const row of table) {
+    let score = 0;
+    try {
+      score = scorePreparedNames(prepareName(row.name_a ?? ''), prepareName(row.name_b ?? '')).score;
+    } catch {
+      invalid++; // rejected input counts as "no match", as the product would show it
+    }
+    scored.push({ score, same: row.same === '1' || row.same === 'true', row });
+  }
+  const elapsed = performance.now() - t0;
+  console.log(`\n== Name pairs: ${pairsPath} (${table.length} rows, ${invalid} rejected as invalid input)`);
+  report('all', 'pairs_all', scored, threshold);
+  if (table[0] && 'group' in table[0]) {
+    console.log('-- by group');
+    for (const [g, rows] of groupBy(scored, (r) => r.row.group || 'none')) report(g, `pairs_group_${slug(g)}`, rows, threshold);
+    const nk = scored.filter((r) => NK_GROUPS.has(r.row.group ?? ''));
+    if (nk.length) {
+      console.log('-- nomenklatura name_bench');
+      report('nomenklatura (all)', 'pairs_nomenklatura', nk, threshold);
+      report('nomenklatura persons', 'pairs_nomenklatura_person', nk.filter((r) => r.row.schema === 'Person'), threshold);
+      for (const [k, rows] of groupBy(nk, (r) => scriptPairing(r.row))) report(`nomenklatura ${k}`, `pairs_nomenklatura_${k}`, rows, threshold);
+    }
+  }
+  if (table[0] && 'label_origin' in table[0]) {
+    console.log('-- by label origin');
+    for (const [o, rows] of groupBy(scored, (r) => r.row.label_origin || 'none')) report(o, `pairs_origin_${slug(o)}`, rows, threshold);
+  }
+  // Name-pair throughput including normalisation (cold) and scoring only (names prepared and cached).
+  const prepared = table.map((r) => {
+    try {
+      return [prepareName(r.name_a ?? ''), prepareName(r.name_b ?? '')] as const;
+    } catch {
+      return null;
+    }
+  }).filter((x) => x !== null);
+  const t1 = performance.now();
+  const rounds = 5;
+  for (let k = 0; k < rounds; k++) for (const [a, b] of prepared) scorePreparedNames(a, b);
+  const scoreUs = ((performance.now() - t1) * 1000) / (rounds * prepared.length);
+  console.log(`scoring: ${fmt(scoreUs)} µs per prepared pair; ${fmt((elapsed * 1000) / table.length)} µs per pair including normalisation`);
+  put('pairs_score_us_per_pair', scoreUs);
+  put('pairs_cold_us_per_pair', (elapsed * 1000) / table.length);
+}
+
+function scriptPairing(row: Record<string, string>): string {
+  const a = row.script_a ?? '';
+  const b = row.script_b ?? '';
+  if (a === 'Latn' && b === 'Latn') return 'latin';
+  if (a === b) return 'same_nonlatin';
+  return 'cross_script';
+}
+
+async function main(): Promise<void> {
+  const threshold = DEFAULT_MATCHING_SETTINGS.alertThreshold;
+  console.log(`alert threshold ${threshold}, review threshold ${DEFAULT_MATCHING_SETTINGS.reviewThreshold}`);
+  runPairs(threshold);
+  const senzingDir = join(benchDir, 'senzing');
+  if (existsSync(senzingDir)) {
+    for (const [k, v] of runSenzingBenchmark(senzingDir, threshold)) put(k, v);
+  }
+  const records = join(benchDir, 'screen_records.tsv');
+  const queries = join(benchDir, 'screen_queries.tsv');
+  if (existsSync(records) && existsSync(queries) && !process.env.SKIP_SCREENING) {
+    // Plug point for the lead: pass a retriever backed by person_name_key in the DB, or the pg_trgm baseline.
+    const result = await runScreeningBenchmark(records, queries, inMemoryKeyRetriever, threshold, 'keys_mem');
+    for (const [k, v] of result) put(k, v);
+  }
+  console.log('\n== metrics');
+  for (const [k, v] of metrics) console.log(`${k}: ${Number.isFinite(v) ? Number(v.toFixed(4)) : 'NaN'}`);
+}
+
+await main();

@@ -1,0 +1,113 @@
+/** The HTTP application factory: plugins, the auth and CSRF hooks, the error mapper, every module's routes. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Clock } from '../platform/clock.ts';
+import type { Config } from '../platform/config.ts';
+import type { Ctx } from '../platform/context.ts';
+import type { Db } from '../platform/db/client.ts';
+import { DomainError } from '../platform/errors.ts';
+import { pickLocale } from '../platform/i18n.ts';
+import { handleError } from './error-mapper.ts';
+import { SESSION_COOKIE } from './auth.ts';
+import { resolveSession } from '../modules/identity/index.ts';
+import { registerIdentityRoutes } from '../modules/identity/index.ts';
+import { registerReferenceRoutes } from '../modules/reference/index.ts';
+import { registerExchangeRoutes } from '../modules/exchange/index.ts';
+import { registerNotificationRoutes } from '../platform/notifications/notification.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+    csrfToken: string | null;
+  }
+}
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  logger?: boolean | object;
+}
+
+export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Builds the Fastify app; `listen` is the caller's business (tests use inject). */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Never log cookies or the CSRF header.
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"], frameAncestors: ["'none'"], formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: deps.config.UPLOAD_MAX_BYTES, files: 1, fields: 5 } });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Polsam API', version: '0.1.0', description: 'Case management and exchange for a police SPOC' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const locale = pickLocale(request.headers['accept-language']);
+    request.ctx = { actor: null, locale, db: deps.db, clock: deps.clock, requestId: request.id, nodeCountry: deps.config.NODE_COUNTRY };
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    const s = token ? await resolveSession(request.ctx, token) : null;
+    if (s) {
+      request.ctx.actor = s.actor;
+      request.csrfToken = s.csrfToken;
+    }
+    // CSRF: a state-changing call made with a session cookie must echo the session's token in a header
+    // (a cross-site form cannot set it). Login has no session yet; JSON-only bodies protect it.
+    if (s && !SAFE.has(request.method) && request.headers['x-csrf-token'] !== s.csrfToken) {
+      throw new DomainError('forbidden', 'http.csrf_invalid');
+    }
+  });
+
+  await registerIdentityRoutes(app, deps);
+  await registerReferenceRoutes(app);
+  await registerExchangeRoutes(app, deps);
+  await registerNotificationRoutes(app);
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+
+  if (fs.existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !fs.existsSync(path.join(webRoot, 'index.html'))) {
+      return handleError(new DomainError('not_found', 'http.route_not_found'), request, reply);
+    }
+    // The React app handles its own routes.
+    return reply.type('text/html').send(fs.readFileSync(path.join(webRoot, 'index.html')));
+  });
+  return app;
+}

@@ -1,0 +1,5 @@
+/** Every module's durable job handlers, gathered for the runner. */
+import type { JobHandler } from './platform/jobs/job.service.ts';
+import { exchangeJobs } from './modules/exchange/index.ts';
+
+export const allJobs: JobHandler[] = [...exchangeJobs] as JobHandler[];

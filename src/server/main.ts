@@ -1,0 +1,36 @@
+/** Start-up: config → database → migrations → first start / demo → jobs → HTTP. Stops cleanly on SIGTERM. */
+import { loadConfig } from './platform/config.ts';
+import { systemClock } from './platform/clock.ts';
+import { systemCtx } from './platform/context.ts';
+import { startJobRunner } from './platform/jobs/job.service.ts';
+import { buildApp } from './http/app.ts';
+import { allJobs } from './jobs.ts';
+import { firstStart, openDatabase } from './bootstrap.ts';
+import { loadDemoData } from './demo.ts';
+
+const config = loadConfig();
+const database = await openDatabase(config);
+const admin = await firstStart(database, systemClock, config);
+const demo = (config.DEMO ?? !config.DATABASE_URL) ? await loadDemoData(database, systemClock, config) : null;
+
+const app = await buildApp({ db: database.db, config, clock: systemClock, logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } });
+const stopJobs = startJobRunner(systemCtx(database.db, systemClock, config.NODE_COUNTRY), allJobs, config.JOB_POLL_MS, (e) => app.log.error({ err: e }, 'job runner'));
+await app.listen({ host: config.HOST, port: config.PORT });
+
+const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+const lines = [`Polsam is running at ${url}  (database: ${database.engine})`];
+if (admin) lines.push(`First start: administrator "${admin.username}" with password "${admin.password}" (shown once; change it at first login).`);
+if (demo) lines.push(`Demo data: sign in as ${demo.users.map((u) => `"${u}"`).join(', ')} with password "${demo.password}" (fictional persons and requests).`);
+console.log(lines.join('\n'));
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    await app.close();
+    await stopJobs();
+    await database.close();
+    process.exit(0);
+  });
+}

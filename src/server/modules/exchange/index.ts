@@ -1,0 +1,8 @@
+/** The exchange module's public surface: the SPOC desk's requests. */
+export { registerExchangeRoutes } from './exchange.routes.ts';
+export { exchangeJobs } from './exchange.jobs.ts';
+export { createRequest, listRequests, getRequestDetail, consultPersons } from './exchange.service.ts';
+export { performAction } from './exchange.actions.ts';
+export { setCrossCheckProvider, type CrossCheckProvider, type HitView } from './exchange.hooks.ts';
+export { request, requestPerson } from './exchange.schema.ts';
+export type { PersonRow, RequestRow } from './exchange.repository.ts';

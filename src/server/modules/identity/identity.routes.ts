@@ -1,0 +1,72 @@
+/** Sign-in, sign-out, who am I, second factor, password change, and user administration. */
+import { z } from 'zod';
+import type { App, AppDeps } from '../../http/app.ts';
+import { requireActor, requireRole, SESSION_COOKIE } from '../../http/auth.ts';
+import { ROLES } from '../../../shared/domain.ts';
+import * as svc from './identity.service.ts';
+
+const userView = z.object({
+  id: z.uuid(), username: z.string(), displayName: z.string(), roles: z.array(z.enum(ROLES)),
+  unit: z.object({ id: z.uuid(), name: z.string() }), locale: z.enum(['sv', 'en']), totpEnabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+});
+const session = z.object({ user: userView, csrfToken: z.string() });
+const loginBody = z.object({
+  username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256),
+  totp: z.string().trim().max(12).optional().nullable(),
+});
+
+export async function registerIdentityRoutes(app: App, deps: AppDeps) {
+  const cookieOpts = {
+    path: '/', httpOnly: true, sameSite: 'strict' as const, secure: deps.config.cookieSecure,
+    maxAge: deps.config.SESSION_HOURS * 3600,
+  };
+
+  app.post('/api/auth/login', {
+    // Login rate limiting per address, on top of the per-account lockout in the service.
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: { tags: ['identity'], body: loginBody, response: { 200: session } },
+  }, async (request, reply) => {
+    const r = await svc.login(request.ctx, { ...request.body, ip: request.ip }, deps.config.SESSION_HOURS);
+    reply.setCookie(SESSION_COOKIE, r.token, cookieOpts);
+    return { user: r.user, csrfToken: r.csrfToken };
+  });
+
+  app.post('/api/auth/logout', { schema: { tags: ['identity'], response: { 204: z.null() } } }, async (request, reply) => {
+    await svc.logout(request.ctx, request.cookies[SESSION_COOKIE]);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/auth/me', { schema: { tags: ['identity'], response: { 200: session } } }, async (request) => {
+    const ctx = requireActor(request);
+    return { user: await svc.me(ctx), csrfToken: request.csrfToken ?? '' };
+  });
+
+  app.post('/api/auth/totp/begin', { schema: { tags: ['identity'], response: { 200: z.object({ secret: z.string(), uri: z.string() }) } } },
+    async (request) => svc.beginTotp(requireActor(request)));
+
+  app.post('/api/auth/totp/confirm', { schema: { tags: ['identity'], body: z.object({ code: z.string().trim().min(6).max(12) }), response: { 204: z.null() } } },
+    async (request, reply) => {
+      await svc.confirmTotp(requireActor(request), request.body.code);
+      return reply.status(204).send(null);
+    });
+
+  app.post('/api/auth/password', {
+    schema: { tags: ['identity'], body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }), response: { 204: z.null() } },
+  }, async (request, reply) => {
+    await svc.changePassword(requireActor(request), request.body.currentPassword, request.body.newPassword);
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/admin/users', {
+    schema: { tags: ['admin'], response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), roles: z.array(z.string()), unitId: z.uuid(), active: z.boolean(), totpEnabled: z.boolean() })) }) } },
+  }, async (request) => ({ items: await svc.listUnitUsersForAdmin(requireRole(request, 'administrator')) }));
+
+  app.post('/api/admin/users', {
+    schema: { tags: ['admin'], body: svc.createUserInput, response: { 201: z.object({ id: z.uuid() }) } },
+  }, async (request, reply) => {
+    const user = await svc.createUser(requireRole(request, 'administrator'), request.body);
+    return reply.status(201).send({ id: user.id });
+  });
+}

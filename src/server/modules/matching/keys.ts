@@ -1,0 +1,57 @@
+/**
+ * Blocking keys for candidate retrieval: a few short strings per name, stored in a table
+ * `person_name_key(person_id, key)` with a btree index. Two names that may match should share at least
+ * one key (recall is the job here; precision is the scorer's). Rare parts get keys first, because a key
+ * on "muhammad" selects a large share of any register.
+ */
+import { namePartFrequency } from './name-data.ts';
+import { canonicalSpelling, phoneticCode } from './phonetic.ts';
+import { prepareName, type PreparedToken } from './prepare.ts';
+
+// Most parts that receive keys, and most keys per name: keeps the key table and each lookup small.
+const MAX_KEYED_PARTS = 5;
+const MAX_KEYS = 15;
+
+function keyable(t: PreparedToken): boolean {
+  return t.role === 'name' || t.role === 'family' || t.role === 'patronymic' || t.role === 'number';
+}
+
+function partKeys(t: PreparedToken): string[] {
+  if (t.role === 'number') return [`n:${t.forms[0]}`];
+  const keys: string[] = [];
+  // Phonetic code: meets spelling conventions and transliterations ("Chrusjtjov" / "Хрущёв").
+  if (t.code.length >= 2) keys.push(`p:${t.code}`);
+  // Exact canonical spelling: precise, and the only key for parts whose code is too short to use.
+  for (const c of t.canon.slice(0, 2)) if (c.length >= 2) keys.push(`t:${c}`);
+  // Skeleton prefix: meets vowel-less abjad spellings and typos late in the part.
+  const sk = t.skeletons[0] ?? '';
+  if (sk.length >= 3) keys.push(`s:${sk.slice(0, 4)}`);
+  // Given-name class: Mohammed and Mehmet share no code but one class.
+  if (t.nameClass >= 0) keys.push(`g:${t.nameClass}`);
+  return keys;
+}
+
+/** Returns the blocking keys of a raw name (about 5–15 short strings); throws a validation DomainError for bad input. */
+export function blockingKeys(name: string): string[] {
+  const tokens = prepareName(name).tokens;
+  const parts = tokens.filter(keyable);
+  const ranked = [...parts].sort((a, b) => rarity(a) - rarity(b)).slice(0, MAX_KEYED_PARTS);
+  const keys = new Set<string>();
+  for (const t of ranked) for (const k of partKeys(t)) keys.add(k);
+  // Run-together parts ("Abdulrahman" / "Abdul Rahman", "Kim Jongun"): key the merge of short neighbours.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const x = tokens[i]!;
+    const y = tokens[i + 1]!;
+    if ((x.forms[0]!.length <= 5 || y.forms[0]!.length <= 5) && !x.vowelless && !y.vowelless && keyable(y)) {
+      keys.add(`p:${phoneticCode(canonicalSpelling(x.forms[0]! + y.forms[0]!))}`);
+    }
+  }
+  if (keys.size === 0) for (const t of tokens) for (const c of t.canon.slice(0, 1)) keys.add(`t:${c}`);
+  return [...keys].slice(0, MAX_KEYS);
+}
+
+// Lower is rarer; common given names and short parts sort last.
+function rarity(t: PreparedToken): number {
+  const f = Math.max(0, ...t.forms.map(namePartFrequency));
+  return Math.log10(1 + f) - Math.min(t.canon[0]?.length ?? 0, 8) * 0.05;
+}

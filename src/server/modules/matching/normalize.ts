@@ -1,0 +1,160 @@
+/**
+ * Name normalisation: Unicode clean-up, tokenisation, Latin folding, script detection, name order
+ * ("SURNAME, Given") and the role of each part (particle, initial, patronymic, title, legal form, number).
+ */
+import { MATCHING_ERRORS, MAX_NAME_LENGTH, matchingInvalid } from './matching.errors.ts';
+import { detectScript, hanSyllables, isKoreanSurname, transliterate, type Script } from './transliterate.ts';
+
+export type TokenRole = 'name' | 'family' | 'particle' | 'initial' | 'patronymic' | 'title' | 'legal' | 'number';
+
+export interface NameToken {
+  /** The token as written, after Unicode clean-up. */
+  raw: string;
+  script: Script;
+  /** Lower-case ASCII spellings, the most likely first (Latin: folded; other scripts: transliterated). */
+  forms: string[];
+  role: TokenRole;
+}
+
+export interface NormalizedName {
+  input: string;
+  tokens: NameToken[];
+  scripts: Script[];
+}
+
+// Letters that Unicode decomposition does not fold, with the Nordic/German spelled-out alternative.
+const LATIN_SPECIAL: Record<string, [string, string?]> = {
+  ß: ['ss'], ł: ['l'], ı: ['i'], ø: ['o', 'oe'], æ: ['ae'], œ: ['oe'], đ: ['d', 'dj'], ð: ['d'], þ: ['th'],
+  ħ: ['h'], ŋ: ['ng'], ſ: ['s'], ĳ: ['ij'], å: ['a', 'aa'], ä: ['a', 'ae'], ö: ['o', 'oe'], ü: ['u', 'ue'],
+};
+
+/** Folds a lower-case Latin token to ASCII: the plain form first, then a spelled-out form (ä → ae, å → aa) if different. */
+export function foldLatin(token: string): string[] {
+  let plain = '';
+  let spelled = '';
+  for (const ch of token.normalize('NFC')) {
+    const special = LATIN_SPECIAL[ch];
+    if (special) {
+      plain += special[0];
+      spelled += special[1] ?? special[0];
+      continue;
+    }
+    const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+    plain += base;
+    spelled += base;
+  }
+  plain = plain.replace(/[^a-z0-9]/g, '');
+  spelled = spelled.replace(/[^a-z0-9]/g, '');
+  return spelled !== plain ? [plain, spelled] : [plain];
+}
+
+const PARTICLES = new Set([
+  'al', 'el', 'ul', 'bin', 'ibn', 'ben', 'bint', 'binti', 'bte', 'ould', 'abu', 'abou', 'umm', 'van', 'von', 'der', 'den',
+  'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'do', 'la', 'le', 'ter', 'ten', 'zu', 'af', 'av', 'y', 'e', 'mac', 'bar', 'bat',
+]);
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'sheikh', 'shaikh', 'sheik', 'haji', 'hajji', 'hadji', 'mullah',
+  'mulla', 'maulvi', 'maulana', 'sayyed', 'jr', 'sr', 'junior', 'senior', 'herr', 'frau', 'monsieur', 'madame', 'gen', 'col', 'capt',
+]);
+const LEGAL: Record<string, string> = {
+  ltd: 'ltd', limited: 'ltd', llc: 'llc', inc: 'inc', incorporated: 'inc', corp: 'corp', corporation: 'corp', co: 'co', company: 'co',
+  gmbh: 'gmbh', ag: 'ag', aktiengesellschaft: 'ag', sa: 'sa', sarl: 'sarl', plc: 'plc', ab: 'ab', oy: 'oy', as: 'as', asa: 'as', bv: 'bv',
+  nv: 'nv', srl: 'srl', spa: 'spa', ooo: 'ooo', oao: 'oao', zao: 'zao', pjsc: 'pjsc', jsc: 'jsc', lp: 'lp', llp: 'llp', kg: 'kg',
+  group: 'group', holding: 'holding', holdings: 'holding', trust: 'trust', fund: 'fund', bank: 'bank', the: 'the', and: 'and', of: 'of',
+};
+const NUMBER_WORDS: Record<string, string> = {
+  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  first: '1', second: '2', third: '3', fourth: '4', fifth: '5', '1st': '1', '2nd': '2', '3rd': '3', '4th': '4', '5th': '5',
+  ii: '2', iii: '3', iv: '4', vi: '6', vii: '7', viii: '8', ix: '9', xi: '11', xii: '12', xiii: '13', xiv: '14', xv: '15', xx: '20',
+};
+const PATRONYMIC = /(ovich|evich|ovych|evych|ovitch|ovic|evic|ovna|evna|ichna|ivna|yevna|ievna)$/;
+
+// Most tokens a name keeps: beyond this it is not a name, and scoring cost grows with the square.
+const MAX_TOKENS = 12;
+
+function cleanUnicode(input: string): string {
+  return input
+    .normalize('NFKC')
+    .replace(/[\u200C\u200D\u00AD\u0640]/g, '') // joiners, soft hyphen and tatweel join letters, they do not split words
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}]/gu, ' ')
+    .replace(/[\u2018\u2019\u02BC\u02BB\u02BF\u02BE\u0060\u00B4]/g, "'");
+}
+
+function splitTokens(text: string): string[] {
+  // Hebrew geresh after a letter is part of the letter (ג'ון = John); elsewhere apostrophes only join (O'Brien).
+  const joined = text
+    .replace(/(\p{Script=Hebrew})['׳]/gu, '$1\u05F3')
+    .replace(/'/g, '')
+    .replace(/[^\p{L}\p{M}\p{N}\u05F3]+/gu, ' ');
+  return joined.split(' ').filter(Boolean);
+}
+
+function roleOf(forms: string[], raw: string, script: Script, upperFamily: boolean): TokenRole {
+  const f = forms[0] ?? '';
+  if (/^\d+$/.test(f)) return 'number';
+  if (script === 'Latn' && f.length === 1) return 'initial';
+  if (PARTICLES.has(f)) return 'particle';
+  if (TITLES.has(f)) return 'title';
+  if (LEGAL[f] !== undefined) return 'legal';
+  if (PATRONYMIC.test(f)) return 'patronymic';
+  return upperFamily && raw === raw.toUpperCase() && raw !== raw.toLowerCase() ? 'family' : 'name';
+}
+
+function tokenForms(raw: string, script: Script): string[] {
+  if (script === 'Latn' || script === 'Other' && /^[\p{N}]+$/u.test(raw)) return foldLatin(raw.toLowerCase());
+  return transliterate(raw.toLowerCase(), script);
+}
+
+// Run-together East Asian full names ("王杰", "김정은") are split into surname and given name, as the
+// Latin forms ("Wang Jie", "Kim Jong-un") are written apart.
+function splitEastAsian(raw: string, script: Script, nTokens: number): string[] {
+  const chars = [...raw];
+  if (nTokens !== 1 || chars.length < 2 || chars.length > 4) return [raw];
+  if (script === 'Hang' && isKoreanSurname(chars[0]!) && chars.length <= 4) return [chars[0]!, chars.slice(1).join('')];
+  if (script === 'Hani' && chars.length <= 3 && hanSyllables(chars[0]!)[0]) return [chars[0]!, chars.slice(1).join('')];
+  return [raw];
+}
+
+/** Normalises a raw name into typed tokens; throws a validation DomainError for empty, oversized or letterless input. */
+export function normalizeName(input: unknown): NormalizedName {
+  if (typeof input !== 'string' || input.trim() === '') throw matchingInvalid(MATCHING_ERRORS.nameRequired);
+  if (input.length > MAX_NAME_LENGTH) throw matchingInvalid(MATCHING_ERRORS.nameTooLong, { max: MAX_NAME_LENGTH });
+  const text = cleanUnicode(input);
+  if (!/\p{L}|\p{N}/u.test(text)) throw matchingInvalid(MATCHING_ERRORS.nameNoLetters);
+
+  // "SURNAME, Given" (one comma): the part before the comma is the family name.
+  let familyFirst: string[] = [];
+  let rest = text;
+  const commas = text.split(',');
+  if (commas.length === 2 && commas[0]!.trim() && commas[1]!.trim()) {
+    familyFirst = splitTokens(commas[0]!);
+    rest = commas[1]!;
+  }
+  const restTokens = splitTokens(rest);
+  const ordered = [...restTokens.map((t) => ({ t, fam: false })), ...familyFirst.map((t) => ({ t, fam: true }))];
+  // Upper-case words mark the surname only when the name mixes cases ("Sergey LAVROV").
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const mixedCase = letters !== letters.toUpperCase() && letters !== letters.toLowerCase();
+
+  const tokens: NameToken[] = [];
+  for (const { t, fam } of ordered) {
+    const script = detectScript(t);
+    for (const piece of splitEastAsian(t, script, ordered.length)) {
+      if (tokens.length >= MAX_TOKENS) break;
+      const forms = tokenForms(piece, script).filter(Boolean);
+      if (forms.length === 0) continue; // emoji-only or unmappable pieces carry no identity
+      // Number words and Roman numerals compare as digits ("Three Percenters" = "3 Percenters"); a lone
+      // short word stays a name, so "Ii" or "Xi" on its own is not read as a numeral.
+      const norm = ordered.length > 1 ? NUMBER_WORDS[forms[0]!] : undefined;
+      if (norm) forms.unshift(norm);
+      let role = roleOf(forms, piece, script, mixedCase);
+      // Legal forms compare by their short form: "Aktiengesellschaft" = "AG", "Corporation" = "Corp".
+      if (role === 'legal') forms.unshift(LEGAL[forms[0]!]!);
+      if (fam && (role === 'name' || role === 'family')) role = 'family';
+      tokens.push({ raw: piece, script, forms: [...new Set(forms)], role });
+    }
+  }
+  if (tokens.length === 0) throw matchingInvalid(MATCHING_ERRORS.nameNoLetters);
+  const scripts = [...new Set(tokens.map((t) => t.script))];
+  return { input, tokens, scripts };
+}

@@ -1,0 +1,89 @@
+/**
+ * Prepared names: everything the scorer needs per token, computed once per name (and cached), so that
+ * pairwise scoring is only cheap string comparisons. The candidate index stores what it needs from here.
+ */
+import { givenNameClass } from './given-names.ts';
+import { namePartFrequency } from './name-data.ts';
+import { normalizeName, type NameToken, type TokenRole } from './normalize.ts';
+import { canonicalSpelling, consonantSkeleton, phoneticCode } from './phonetic.ts';
+import { ABJAD_SCRIPTS, type Script } from './transliterate.ts';
+
+export interface PreparedToken {
+  raw: string;
+  script: Script;
+  role: TokenRole;
+  /** Lower-case ASCII spellings, most likely first. */
+  forms: string[];
+  /** Canonical spellings of the forms (see phonetic.ts), deduplicated. */
+  canon: string[];
+  /** Consonant skeletons of the canonical spellings. */
+  skeletons: string[];
+  /** Phonetic code of the first canonical spelling. */
+  code: string;
+  /** Given-name equivalence class, or -1. */
+  nameClass: number;
+  /** True when the only spelling is a vowel-less abjad transliteration (no attested Latin form). */
+  vowelless: boolean;
+  /** Weight of this part in the name score. */
+  weight: number;
+}
+
+export interface PreparedName {
+  input: string;
+  tokens: PreparedToken[];
+  scripts: Script[];
+}
+
+// Why these weights: particles, titles and legal forms say little about identity; initials and
+// patronymics say something; family names say slightly more than given names (yente's ×1.3 family edge).
+const ROLE_WEIGHT: Record<TokenRole, number> = {
+  name: 1,
+  family: 1.15,
+  particle: 0.15,
+  title: 0.1,
+  legal: 0.35,
+  initial: 0.45,
+  patronymic: 0.6,
+  number: 1,
+};
+
+// Common parts (Muhammad, John, Ali) identify less than rare ones; frequency from the Wikidata training counts.
+function commonnessFactor(forms: string[]): number {
+  let f = 0;
+  for (const form of forms) f = Math.max(f, namePartFrequency(form));
+  if (f <= 0) return 1;
+  const c = Math.min(1, Math.log10(1 + f) / 4);
+  return 1 - 0.4 * c;
+}
+
+function prepareToken(t: NameToken): PreparedToken {
+  const canon = [...new Set(t.forms.map(canonicalSpelling).filter(Boolean))];
+  const abjad = ABJAD_SCRIPTS.has(t.script);
+  return {
+    raw: t.raw,
+    script: t.script,
+    role: t.role,
+    forms: t.forms,
+    canon,
+    skeletons: [...new Set(canon.map(consonantSkeleton))],
+    code: phoneticCode(canon[0] ?? ''),
+    nameClass: t.role === 'name' || t.role === 'family' ? givenNameClass(canon[0] ?? '') : -1,
+    vowelless: abjad && t.forms.length === 1,
+    weight: ROLE_WEIGHT[t.role] * (t.role === 'name' || t.role === 'family' ? commonnessFactor(t.forms) : 1),
+  };
+}
+
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, PreparedName>();
+
+/** Normalises and prepares a name for scoring (cached); throws a validation DomainError for bad input. */
+export function prepareName(input: string): PreparedName {
+  const hit = cache.get(input);
+  if (hit) return hit;
+  const n = normalizeName(input);
+  const prepared: PreparedName = { input, tokens: n.tokens.map(prepareToken), scripts: n.scripts };
+  // A full cache is dropped rather than evicted piecemeal: simpler, and the hot set refills in milliseconds.
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(input, prepared);
+  return prepared;
+}

@@ -1,0 +1,204 @@
+/**
+ * Name scoring: aligns the parts of two prepared names (any order, merged or split parts), scores each
+ * aligned pair by the best of exact, spelling, skeleton, phonetic and equivalence evidence, and combines
+ * them into a 0–1 score with an explanation. Independent of how candidates were found.
+ */
+import { prepareName, type PreparedName, type PreparedToken } from './prepare.ts';
+import { canonicalSpelling } from './phonetic.ts';
+import { similarity } from './similarity.ts';
+
+export type PartMatchKind =
+  | 'exact' // same spelling after folding
+  | 'spelling' // same canonical spelling (convention or diacritics differ)
+  | 'equivalent' // same given-name class (Mohammed / Muhammad, Robert / Bob)
+  | 'fuzzy' // close by edit distance
+  | 'skeleton' // consonants agree (abjad script against Latin)
+  | 'phonetic' // consonant classes agree (across scripts)
+  | 'initial' // an initial against a part starting with it
+  | 'number' // numbers or numerals
+  | 'merged' // one part against two run together ("Abdulrahman" / "Abdul Rahman")
+  | 'different';
+
+export interface PartMatch {
+  a: string;
+  b: string;
+  similarity: number;
+  kind: PartMatchKind;
+  weight: number;
+}
+
+export interface NameScore {
+  score: number;
+  a: string;
+  b: string;
+  pairs: PartMatch[];
+  unmatchedA: string[];
+  unmatchedB: string[];
+}
+
+interface Sim {
+  s: number;
+  kind: PartMatchKind;
+}
+
+const NO_MATCH: Sim = { s: 0, kind: 'different' };
+
+function bestCanonSimilarity(a: string[], b: string[]): Sim {
+  let best = 0;
+  for (const x of a) for (const y of b) {
+    const s = similarity(x, y);
+    if (s > best) best = s;
+  }
+  return { s: best, kind: best === 1 ? 'spelling' : 'fuzzy' };
+}
+
+function bestOf(list: string[], other: string[]): number {
+  let best = 0;
+  for (const x of list) for (const y of other) best = Math.max(best, similarity(x, y));
+  return best;
+}
+
+/** Scores two single name parts. */
+function partSimilarity(a: PreparedToken, b: PreparedToken): Sim {
+  if (a.role === 'number' || b.role === 'number') {
+    return a.forms.some((f) => b.forms.includes(f)) ? { s: 1, kind: 'number' } : NO_MATCH;
+  }
+  if (a.role === 'initial' || b.role === 'initial') {
+    if (a.role === 'initial' && b.role === 'initial') return a.forms[0] === b.forms[0] ? { s: 1, kind: 'initial' } : NO_MATCH;
+    const init = a.role === 'initial' ? a.forms[0]! : b.forms[0]!;
+    const full = a.role === 'initial' ? b : a;
+    return full.forms.some((f) => f[0] === init) ? { s: 0.9, kind: 'initial' } : NO_MATCH;
+  }
+  if (a.forms[0] === b.forms[0]) return { s: 1, kind: 'exact' };
+  let best = bestCanonSimilarity(a.canon, b.canon);
+  if (best.s === 1) return best;
+  const crossScript = a.script !== b.script;
+  // Abjad transliterations lack short vowels: only consonants can be compared fairly.
+  if (a.vowelless || b.vowelless) {
+    const s = 0.95 * bestOf(a.skeletons, b.skeletons);
+    if (s > best.s) best = { s, kind: 'skeleton' };
+  }
+  if (a.nameClass >= 0 && a.nameClass === b.nameClass && best.s < 0.93) best = { s: 0.93, kind: 'equivalent' };
+  if (a.code.length >= 3 && a.code === b.code && best.s < 0.8) best = { s: 0.8, kind: 'phonetic' };
+  if (crossScript && a.code.length >= 2 && b.code.length >= 2) {
+    const s = 0.9 * similarity(a.code, b.code);
+    if (s > best.s) best = { s, kind: 'phonetic' };
+  }
+  return best;
+}
+
+// Two adjacent parts run together, for merged/split comparison ("Jong Un" / "Jongun").
+function mergedCanon(x: PreparedToken, y: PreparedToken): string {
+  return canonicalSpelling(x.forms[0]! + y.forms[0]!);
+}
+
+function mergeable(t: PreparedToken): boolean {
+  return t.role !== 'initial' && t.role !== 'number' && !t.vowelless;
+}
+
+interface Candidate {
+  ia: number[];
+  ib: number[];
+  sim: Sim;
+}
+
+// Part similarity below this is read as "different part", not as a weak match.
+const MIN_PAIR = 0.5;
+// A merge claims two parts are one: only accept it on strong evidence.
+const MIN_MERGE = 0.85;
+// Surplus parts of the longer name (added middle names, patronymics) cost this share of their weight;
+// missing parts of the shorter name cost their full weight.
+const SURPLUS_COST = 0.3;
+
+/** Turns a part similarity into credit: small spelling differences keep most credit, large ones lose it fast. */
+function credit(s: number): number {
+  if (s >= 1) return 1;
+  if (s <= MIN_PAIR) return 0;
+  const x = (s - MIN_PAIR) / (1 - MIN_PAIR);
+  return x * x * (3 - 2 * x) * 0.5 + x * 0.5;
+}
+
+function candidates(a: PreparedName, b: PreparedName): Candidate[] {
+  const out: Candidate[] = [];
+  const ta = a.tokens;
+  const tb = b.tokens;
+  for (let i = 0; i < ta.length; i++) {
+    for (let j = 0; j < tb.length; j++) {
+      const sim = partSimilarity(ta[i]!, tb[j]!);
+      if (sim.s > 0) out.push({ ia: [i], ib: [j], sim });
+    }
+  }
+  const merged = (x: PreparedToken[], i: number, y: PreparedToken) =>
+    mergeable(x[i]!) && mergeable(x[i + 1]!) && mergeable(y) ? bestOf([mergedCanon(x[i]!, x[i + 1]!)], y.canon) : 0;
+  for (let i = 0; i + 1 < ta.length; i++) {
+    for (let j = 0; j < tb.length; j++) {
+      const s = merged(ta, i, tb[j]!);
+      if (s >= MIN_MERGE) out.push({ ia: [i, i + 1], ib: [j], sim: { s, kind: 'merged' } });
+    }
+  }
+  for (let j = 0; j + 1 < tb.length; j++) {
+    for (let i = 0; i < ta.length; i++) {
+      const s = merged(tb, j, ta[i]!);
+      if (s >= MIN_MERGE) out.push({ ia: [i], ib: [j, j + 1], sim: { s, kind: 'merged' } });
+    }
+  }
+  // Highest similarity first; ties prefer heavier evidence (a merge covers two parts).
+  out.sort((x, y) => y.sim.s - x.sim.s || y.ia.length + y.ib.length - (x.ia.length + x.ib.length));
+  return out;
+}
+
+function weightOf(tokens: PreparedToken[], idx: number[]): number {
+  let w = 0;
+  for (const i of idx) w += tokens[i]!.weight;
+  return w;
+}
+
+/** Scores two prepared names symmetrically and explains the alignment. */
+export function scorePreparedNames(a: PreparedName, b: PreparedName): NameScore {
+  const usedA = new Array<boolean>(a.tokens.length).fill(false);
+  const usedB = new Array<boolean>(b.tokens.length).fill(false);
+  const pairs: PartMatch[] = [];
+  let num = 0;
+  let den = 0;
+  for (const c of candidates(a, b)) {
+    if (c.ia.some((i) => usedA[i]) || c.ib.some((j) => usedB[j])) continue;
+    if (c.sim.s < MIN_PAIR) break;
+    for (const i of c.ia) usedA[i] = true;
+    for (const j of c.ib) usedB[j] = true;
+    const w = Math.max(weightOf(a.tokens, c.ia), weightOf(b.tokens, c.ib));
+    num += credit(c.sim.s) * w;
+    den += w;
+    pairs.push({
+      a: c.ia.map((i) => a.tokens[i]!.raw).join(' '),
+      b: c.ib.map((j) => b.tokens[j]!.raw).join(' '),
+      similarity: round(c.sim.s),
+      kind: c.sim.kind,
+      weight: round(w),
+    });
+  }
+  const restA = a.tokens.filter((_, i) => !usedA[i]);
+  const restB = b.tokens.filter((_, j) => !usedB[j]);
+  const wA = restA.reduce((s, t) => s + t.weight, 0);
+  const wB = restB.reduce((s, t) => s + t.weight, 0);
+  // The name with fewer parts is the reference: its unmatched parts are missing, the other's are surplus.
+  const aShorter = a.tokens.length < b.tokens.length || (a.tokens.length === b.tokens.length && wA >= wB);
+  den += aShorter ? wA + SURPLUS_COST * wB : wB + SURPLUS_COST * wA;
+  let score = den > 0 ? num / den : 0;
+  // Only particles or titles matched: that is no evidence of the same person.
+  if (pairs.length > 0 && num < 0.5) score = Math.min(score, 0.3);
+  return { score: round(score), a: a.input, b: b.input, pairs, unmatchedA: restA.map((t) => t.raw), unmatchedB: restB.map((t) => t.raw) };
+}
+
+/** Scores two raw names from 0 to 1 (symmetric); throws a validation DomainError for unusable input. */
+export function scoreNames(a: string, b: string): number {
+  return scorePreparedNames(prepareName(a), prepareName(b)).score;
+}
+
+/** Scores two raw names and returns the part-by-part explanation, as `polsam match` shows it. */
+export function matchNamesExplained(a: string, b: string): NameScore {
+  return scorePreparedNames(prepareName(a), prepareName(b));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

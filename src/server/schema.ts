@@ -1,0 +1,10 @@
+/** Every table of the one database, gathered for Drizzle (the composition root, not a domain module). */
+import * as audit from './platform/audit/audit.schema.ts';
+import * as jobs from './platform/jobs/job.schema.ts';
+import * as notifications from './platform/notifications/notification.schema.ts';
+import * as identity from './modules/identity/identity.schema.ts';
+import * as reference from './modules/reference/reference.schema.ts';
+import * as exchange from './modules/exchange/exchange.schema.ts';
+
+export const schema = { ...audit, ...jobs, ...notifications, ...identity, ...reference, ...exchange };
+export type Schema = typeof schema;

@@ -1,0 +1,230 @@
+/**
+ * The exchange API contract (requests between countries), shared by the server's routes and the web app.
+ * Request bodies are validated with these schemas; response schemas strip anything undeclared.
+ */
+import { z } from 'zod';
+import {
+  ACCESS_KINDS, CHANNELS, CHANNEL_REASONS, COUNTRY_CODES, DIRECTIONS, DOCUMENT_KINDS, GENDERS, HANDLING_CODES,
+  INFO_ACCURACY, ITEM_NATURES, REFUSAL_GROUNDS, REQUEST_ACTIONS, REQUEST_LANGUAGES, REQUEST_STATUSES,
+  SOURCE_RELIABILITY, SUBJECT_CATEGORIES, URGENCY_REASONS,
+} from './domain.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optText = (max: number) => z.string().trim().max(max).optional().nullable();
+/** A calendar date YYYY-MM-DD that exists (2026-02-30 is refused). Partial dates allow YYYY or YYYY-MM. */
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'date_format' })
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number);
+    if (y < 1900 || y > 2100) return false;
+    if (m === undefined) return true;
+    if (m < 1 || m > 12) return false;
+    if (d === undefined) return true;
+    const dt = new Date(Date.UTC(y, m - 1, d));
+    return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  }, { message: 'date_invalid' });
+
+export const countryCode = z.enum(COUNTRY_CODES as [string, ...string[]]);
+export const isoInstant = z.iso.datetime({ offset: true });
+
+export const documentInput = z.object({
+  kind: z.enum(DOCUMENT_KINDS),
+  number: text(64),
+  country: countryCode.optional().nullable(),
+});
+
+export const personInput = z.object({
+  fullName: text(300),
+  aliases: z.array(text(300)).max(50).default([]),
+  dateOfBirth: partialDate.optional().nullable(),
+  gender: z.enum(GENDERS).default('unknown'),
+  nationalities: z.array(countryCode).max(10).default([]),
+  documents: z.array(documentInput).max(20).default([]),
+  category: z.enum(SUBJECT_CATEGORIES),
+  nature: z.enum(ITEM_NATURES).default('fact'),
+  reliability: z.enum(SOURCE_RELIABILITY).default('X'),
+  accuracy: z.enum(INFO_ACCURACY).default('4'),
+  notes: optText(5000),
+});
+export type PersonInput = z.infer<typeof personInput>;
+
+export const itemInput = z.object({
+  content: text(10000),
+  nature: z.enum(ITEM_NATURES),
+  reliability: z.enum(SOURCE_RELIABILITY),
+  accuracy: z.enum(INFO_ACCURACY),
+});
+export type ItemInput = z.infer<typeof itemInput>;
+
+export const createRequestInput = z
+  .object({
+    direction: z.enum(DIRECTIONS),
+    channel: z.enum(CHANNELS).default('siena'),
+    channelReason: z.enum(CHANNEL_REASONS).optional().nullable(),
+    countryCode,
+    counterpartAuthority: text(300),
+    counterpartReference: optText(100),
+    nationalAuthorityId: z.uuid().optional().nullable(),
+    urgent: z.boolean(),
+    urgencyReason: z.enum(URGENCY_REASONS).optional().nullable(),
+    access: z.enum(ACCESS_KINDS),
+    receivedAt: isoInstant.optional().nullable(),
+    language: z.enum(REQUEST_LANGUAGES),
+    handlingCode: z.enum(HANDLING_CODES).default('H0'),
+    handlingText: optText(2000),
+    europolCopy: z.boolean().default(false),
+    europolCopyReason: optText(2000),
+    subject: text(300),
+    informationSought: text(20000),
+    purpose: text(20000),
+    offence: optText(500),
+    persons: z.array(personInput).max(100).default([]),
+    items: z.array(itemInput).max(200).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.channel !== 'siena' && v.channel !== 'ameripol' && !v.channelReason)
+      ctx.addIssue({ code: 'custom', path: ['channelReason'], message: 'channel_reason_required' });
+    if (v.urgent && !v.urgencyReason)
+      ctx.addIssue({ code: 'custom', path: ['urgencyReason'], message: 'urgency_reason_required' });
+    if (v.handlingCode === 'H3' && !v.handlingText)
+      ctx.addIssue({ code: 'custom', path: ['handlingText'], message: 'handling_text_required' });
+    if (v.direction === 'incoming' && !v.receivedAt)
+      ctx.addIssue({ code: 'custom', path: ['receivedAt'], message: 'received_at_required' });
+    // Art 12: the decision to copy Europol or not is assessed case by case, so its reason is always recorded.
+    if (!v.europolCopyReason)
+      ctx.addIssue({ code: 'custom', path: ['europolCopyReason'], message: 'europol_reason_required' });
+  });
+export type CreateRequestInput = z.infer<typeof createRequestInput>;
+
+export const listRequestsQuery = z.object({
+  status: z.enum(['open', ...REQUEST_STATUSES]).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  country: countryCode.optional(),
+  assignee: z.union([z.uuid(), z.literal('me'), z.literal('none')]).optional(),
+  direction: z.enum(DIRECTIONS).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type ListRequestsQuery = z.infer<typeof listRequestsQuery>;
+
+const version = z.number().int().min(1);
+export const actionBodies = {
+  assign: z.object({ version, assigneeId: z.uuid() }),
+  start: z.object({ version }),
+  request_clarification: z.object({ version, question: text(20000) }),
+  receive_clarification: z.object({ version, answer: text(20000), receivedAt: isoInstant.optional() }),
+  delay_judicial: z.object({ version, expectedDays: z.number().int().min(1).max(365), reason: text(5000) }),
+  resume_judicial: z.object({ version, authorised: z.boolean(), note: optText(5000) }),
+  answer: z.object({ version, body: text(50000), partialRefusalGrounds: z.array(z.enum(REFUSAL_GROUNDS)).max(8).default([]), refusalReason: optText(5000) }),
+  refuse: z.object({ version, grounds: z.array(z.enum(REFUSAL_GROUNDS)).min(1).max(8), reason: text(5000) }),
+  send: z.object({ version }),
+  record_answer: z.object({ version, body: text(50000), receivedAt: isoInstant.optional() }),
+  close: z.object({ version, note: optText(5000) }),
+} as const;
+export type ActionName = keyof typeof actionBodies;
+
+export const addMessageInput = z.object({ body: text(50000) });
+export const consultInput = z.object({ justification: z.string().trim().min(10).max(2000) });
+export const addPersonInput = personInput;
+
+export const userRef = z.object({ id: z.uuid(), displayName: z.string() });
+
+export const requestSummary = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  direction: z.enum(DIRECTIONS),
+  channel: z.enum(CHANNELS),
+  countryCode: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+  urgent: z.boolean(),
+  subject: z.string(),
+  receivedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  paused: z.boolean(),
+  remainingMs: z.number().nullable(),
+  overdue: z.boolean(),
+  assignees: z.array(userRef),
+  personCount: z.number().int(),
+  openHitCount: z.number().int(),
+});
+export type RequestSummary = z.infer<typeof requestSummary>;
+
+export const requestList = z.object({ items: z.array(requestSummary), total: z.number().int(), serverTime: z.string() });
+export type RequestList = z.infer<typeof requestList>;
+
+export const attachmentView = z.object({
+  id: z.uuid(), filename: z.string(), contentType: z.string(), size: z.number().int(), createdAt: z.string(),
+});
+export const messageView = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  direction: z.enum(['in', 'out', 'internal']),
+  body: z.string(),
+  author: userRef.nullable(),
+  createdAt: z.string(),
+  attachments: z.array(attachmentView),
+});
+export const deadlineEventView = z.object({
+  id: z.uuid(), kind: z.string(), at: z.string(), note: z.string().nullable(), actor: userRef.nullable(),
+});
+export const deadlineView = z.object({
+  regimeId: z.string(),
+  legalBasis: z.string().nullable(),
+  startAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  expectedAt: z.string().nullable(),
+  paused: z.boolean(),
+  remainingMs: z.number().nullable(),
+  overdue: z.boolean(),
+});
+export const hitView = z.object({
+  id: z.uuid(),
+  requestPersonId: z.uuid(),
+  targetKind: z.string(),
+  targetId: z.uuid(),
+  targetLabel: z.string(),
+  score: z.number(),
+  level: z.enum(['alert', 'review']),
+  explanation: z.string(),
+  status: z.enum(['open', 'confirmed', 'rejected']),
+  decidedBy: userRef.nullable(),
+  decidedAt: z.string().nullable(),
+});
+export const requestDetail = requestSummary.extend({
+  version: z.number().int(),
+  channelReason: z.string().nullable(),
+  counterpartAuthority: z.string(),
+  counterpartReference: z.string().nullable(),
+  nationalAuthority: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  urgencyReason: z.string().nullable(),
+  access: z.enum(ACCESS_KINDS),
+  language: z.string(),
+  handlingCode: z.enum(HANDLING_CODES),
+  handlingText: z.string().nullable(),
+  europolCopy: z.boolean(),
+  europolCopyReason: z.string().nullable(),
+  informationSought: z.string(),
+  purpose: z.string(),
+  offence: z.string().nullable(),
+  refusalGrounds: z.array(z.string()),
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  createdAt: z.string(),
+  deadline: deadlineView,
+  deadlineEvents: z.array(deadlineEventView),
+  messages: z.array(messageView),
+  items: z.array(itemInput.extend({ id: z.uuid() })),
+  hits: z.array(hitView),
+  allowedActions: z.array(z.enum(REQUEST_ACTIONS)),
+});
+export type RequestDetail = z.infer<typeof requestDetail>;
+
+export const personView = personInput.extend({ id: z.uuid() });
+export const personsView = z.object({ items: z.array(personView) });
+
+/** The error body of every failed API call. */
+export const errorBody = z.object({
+  error: z.string(),
+  message: z.string(),
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});

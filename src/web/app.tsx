@@ -1,0 +1,196 @@
+/** Routes and the page frame: header (product, navigation, language, user menu), main, footer. */
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../shared/domain.ts';
+import { RequireAuth, useAuth } from './auth.tsx';
+import { currentLanguage, setLanguage } from './i18n.ts';
+import { PublicPage } from './modules/public/public-page.tsx';
+import { LoginPage } from './modules/identity/login-page.tsx';
+import { QueuePage } from './modules/exchange/queue-page.tsx';
+import { RequestFormPage } from './modules/exchange/request-form-page.tsx';
+import { RequestDetailPage } from './modules/exchange/request-detail-page.tsx';
+import { NotFoundPage } from './ui/not-found.tsx';
+
+export function App() {
+  return (
+    <>
+      <SkipLink />
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Routes>
+          <Route path="/" element={<PublicPage />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/desk" element={<RequireAuth><QueuePage /></RequireAuth>} />
+          <Route path="/desk/requests/new" element={<RequireAuth><RequestFormPage /></RequireAuth>} />
+          <Route path="/desk/requests/:id" element={<RequireAuth><RequestDetailPage /></RequireAuth>} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </main>
+      <Footer />
+      <FocusOnNavigate />
+    </>
+  );
+}
+
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a className="skip-link" href="#main">
+      {t('common.skipToContent')}
+    </a>
+  );
+}
+
+/** After a route change, move focus to <main> so screen-reader users start at the new content. */
+function FocusOnNavigate() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: false });
+  }, [pathname]);
+  return null;
+}
+
+function Header() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to={user ? '/desk' : '/'} className="brand">
+          <span className="brand-name">{t('common.product')}</span>
+          <span className="brand-tag">{t('common.tagline')}</span>
+        </Link>
+        <nav aria-label={t('common.nav.label')} className="main-nav">
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('common.nav.home')}
+              </NavLink>
+            </li>
+            {user && (
+              <>
+                <li>
+                  <NavLink to="/desk" end>
+                    {t('common.nav.queue')}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/desk/requests/new?direction=incoming">{t('common.nav.newIncoming')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/desk/requests/new?direction=outgoing">{t('common.nav.newOutgoing')}</NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <LanguageSwitch />
+          {user ? <UserMenu /> : <Link to="/login" className="button button-secondary">{t('common.nav.login')}</Link>}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const lang = currentLanguage();
+  const choose = (l: Locale) => void setLanguage(l);
+  return (
+    <div className="lang-switch" role="group" aria-label={t('common.language.label')}>
+      {(['sv', 'en'] as const).map((l) => (
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          data-testid={`lang-${l}`}
+          aria-pressed={lang === l}
+          className={lang === l ? 'lang-current' : undefined}
+          onClick={() => choose(l)}
+        >
+          {i18n.getFixedT(l)('common.language.self')}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const { user, logout } = useAuth();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (wrapRef.current && !wrapRef.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  if (!user) return null;
+  const onLogout = async () => {
+    setOpen(false);
+    await logout();
+    navigate('/', { replace: true });
+  };
+  return (
+    <div className="user-menu" ref={wrapRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button button-secondary"
+        aria-expanded={open}
+        aria-controls={menuId}
+        data-testid="user-menu"
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="visually-hidden">{t('common.user.menu')}: </span>
+        {user.displayName} <span aria-hidden="true">▾</span>
+      </button>
+      <div id={menuId} className="user-menu-panel" hidden={!open}>
+        <p className="user-menu-name">{user.displayName}</p>
+        <p className="muted">
+          {user.username} · {user.unit.name}
+        </p>
+        {user.roles.length > 0 && (
+          <p className="muted">{user.roles.map((r) => t(`domain.roles.${r}`, { defaultValue: r })).join(', ')}</p>
+        )}
+        <button type="button" className="button" data-testid="logout" onClick={() => void onLogout()}>
+          {t('common.user.logout')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Footer() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <p>{t('common.footer')}</p>
+    </footer>
+  );
+}

@@ -1,0 +1,117 @@
+/** The signed-in user, loaded from `GET /api/auth/me`, and the guard for desk pages. */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../shared/domain.ts';
+import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api.ts';
+import { setLanguage, storedLanguage } from './i18n.ts';
+
+export interface CurrentUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  unit: { id: string; name: string };
+  locale: Locale;
+}
+
+interface SessionResponse {
+  user: CurrentUser;
+  csrfToken: string;
+}
+
+interface AuthState {
+  loading: boolean;
+  user: CurrentUser | null;
+  login(input: { username: string; password: string; totp?: string }): Promise<CurrentUser>;
+  logout(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [loading, setLoading] = useState(true);
+  const [user, setUser] = useState<CurrentUser | null>(null);
+
+  const accept = useCallback((s: SessionResponse) => {
+    setCsrfToken(s.csrfToken);
+    setUser(s.user);
+    // A language chosen on this device wins; otherwise follow the user's profile.
+    if (!storedLanguage() && (s.user.locale === 'sv' || s.user.locale === 'en')) void setLanguage(s.user.locale, false);
+  }, []);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      setCsrfToken(null);
+      setUser(null);
+    });
+    const ctrl = new AbortController();
+    api<SessionResponse>('/api/auth/me', { signal: ctrl.signal })
+      .then(accept)
+      .catch((err: unknown) => {
+        if (err instanceof DOMException && err.name === 'AbortError') return;
+        if (!(err instanceof ApiError) || err.status !== 401) console.error(err);
+        setUser(null);
+      })
+      .finally(() => {
+        if (!ctrl.signal.aborted) setLoading(false);
+      });
+    return () => {
+      ctrl.abort();
+      setUnauthenticatedHandler(null);
+    };
+  }, [accept]);
+
+  const login = useCallback(
+    async (input: { username: string; password: string; totp?: string }) => {
+      const s = await api<SessionResponse>('/api/auth/login', { method: 'POST', body: input });
+      accept(s);
+      return s.user;
+    },
+    [accept],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await api('/api/auth/logout', { method: 'POST', body: {} });
+    } catch {
+      // The session is dropped locally either way.
+    }
+    setCsrfToken(null);
+    setUser(null);
+  }, []);
+
+  const value = useMemo(() => ({ loading, user, login, logout }), [loading, user, login, logout]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}
+
+/** Desk pages: redirect to /login (and back afterwards) when nobody is signed in. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { loading, user } = useAuth();
+  const location = useLocation();
+  const { t } = useTranslation();
+  if (loading) {
+    return (
+      <p className="muted" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  if (!user) {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+/** Only same-app paths are followed after login (no open redirect). */
+export function safeNext(next: string | null): string {
+  if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')) return next;
+  return '/desk';
+}

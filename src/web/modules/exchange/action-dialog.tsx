@@ -1,0 +1,179 @@
+/** The dialog for one named action on a request: its fields (see `actionBodies`) and the POST. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REFUSAL_GROUNDS, type RefusalGround } from '../../../shared/domain.ts';
+import { api, ApiError, errorMessage } from '../../api.ts';
+import { Dialog } from '../../ui/dialog.tsx';
+import { ErrorSummary, fieldId } from '../../ui/field.tsx';
+import { localInputToIso, localInputValue } from '../../ui/format.ts';
+import { CodeSelect, FieldErrors, TextArea, TextInput } from './form-controls.tsx';
+import { actionPath, type ActionName, type RequestDetail } from './types.ts';
+import { useReference } from './use-reference.ts';
+
+interface Props {
+  r: RequestDetail;
+  action: ActionName;
+  onClose(): void;
+  onDone(): void;
+  onStale(message: string): void;
+}
+
+interface Values {
+  assigneeId: string;
+  question: string;
+  answer: string;
+  receivedAt: string;
+  expectedDays: string;
+  reason: string;
+  authorised: '' | 'yes' | 'no';
+  note: string;
+  body: string;
+  grounds: RefusalGround[];
+}
+
+function bodyFor(action: ActionName, v: Values, version: number): Record<string, unknown> {
+  const opt = (s: string) => (s.trim() ? s.trim() : null);
+  switch (action) {
+    case 'assign': return { version, assigneeId: v.assigneeId };
+    case 'request_clarification': return { version, question: v.question };
+    case 'receive_clarification': return { version, answer: v.answer, receivedAt: localInputToIso(v.receivedAt) ?? undefined };
+    case 'delay_judicial': return { version, expectedDays: Number(v.expectedDays), reason: v.reason };
+    case 'resume_judicial': return { version, authorised: v.authorised === 'yes', note: opt(v.note) };
+    case 'answer': return { version, body: v.body, partialRefusalGrounds: v.grounds, refusalReason: v.grounds.length ? opt(v.reason) : null };
+    case 'refuse': return { version, grounds: v.grounds, reason: v.reason };
+    case 'record_answer': return { version, body: v.body, receivedAt: localInputToIso(v.receivedAt) ?? undefined };
+    case 'close': return { version, note: opt(v.note) };
+    default: return { version };
+  }
+}
+
+export function ActionDialog({ r, action, onClose, onDone, onStale }: Props) {
+  const { t } = useTranslation();
+  const reference = useReference();
+  const [v, setV] = useState<Values>({
+    assigneeId: '', question: '', answer: '', receivedAt: localInputValue(), expectedDays: '', reason: '',
+    authorised: '', note: '', body: '', grounds: [],
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<{ path: string; message: string }[]>([]);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof Values>(k: K, val: Values[K]) => setV((cur) => ({ ...cur, [k]: val }));
+  const A = (k: string) => t(`exchange.actions.fields.${k}`);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (action === 'resume_judicial' && !v.authorised) {
+      setErrors({ authorised: t('exchange.actions.authorisedRequired') });
+      setSummary([]);
+      requestAnimationFrame(() => document.getElementById(fieldId('authorised'))?.focus());
+      return;
+    }
+    setBusy(true);
+    try {
+      await api(actionPath(r.id, action), { method: 'POST', body: bodyFor(action, v, r.version) });
+      onDone();
+    } catch (err) {
+      setBusy(false);
+      if (err instanceof ApiError && (err.code === 'exchange.stale_version' || err.status === 409 && err.code.endsWith('stale_version'))) {
+        onStale(err.message);
+        return;
+      }
+      const map: Record<string, string> = {};
+      const list: { path: string; message: string }[] = [];
+      if (err instanceof ApiError && err.fields.length) {
+        for (const f of err.fields) {
+          const p = f.path.split('.')[0] === 'partialRefusalGrounds' ? 'grounds' : f.path.split('.')[0];
+          const has = !!document.getElementById(fieldId(p));
+          if (has && !map[p]) map[p] = f.message;
+          list.push({ path: has ? p : '', message: f.message });
+        }
+      } else list.push({ path: '', message: errorMessage(err) });
+      setErrors(map);
+      setSummary(list);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('dialog [aria-invalid="true"], dialog .error-summary h2')?.focus());
+    }
+  };
+
+  const groundsFieldset = (legend: string) => (
+    <fieldset className="field checks" aria-describedby={errors.grounds ? `${fieldId('grounds')}-err` : undefined}>
+      <legend>{legend}</legend>
+      {REFUSAL_GROUNDS.map((g, i) => (
+        <div key={g} className="field-check">
+          <input
+            type="checkbox"
+            id={i === 0 ? fieldId('grounds') : `${fieldId('grounds')}-${g}`}
+            checked={v.grounds.includes(g)}
+            onChange={(e) => set('grounds', e.target.checked ? [...v.grounds, g] : v.grounds.filter((x) => x !== g))}
+            aria-invalid={errors.grounds ? true : undefined}
+          />
+          <label htmlFor={i === 0 ? fieldId('grounds') : `${fieldId('grounds')}-${g}`}>{t(`domain.refusalGrounds.${g}`)}</label>
+        </div>
+      ))}
+      {errors.grounds && <p id={`${fieldId('grounds')}-err`} className="field-error">{errors.grounds}</p>}
+    </fieldset>
+  );
+
+  return (
+    <Dialog title={t(`domain.actions.${action}`)} onClose={onClose} wide={action === 'answer' || action === 'refuse'}>
+      <form onSubmit={(e) => void submit(e)} noValidate className="form">
+        <p className="help">{t(`exchange.actions.help.${action}`)}</p>
+        <ErrorSummary title={t('exchange.form.errorsTitle')} errors={summary} />
+        <FieldErrors.Provider value={errors}>
+          {action === 'assign' && (
+            <CodeSelect path="assigneeId" label={A('assignee')} required placeholder codes={reference.users.map((u) => u.id)} labelPrefix=""
+              optionLabel={(id) => reference.users.find((u) => u.id === id)?.displayName ?? id} value={v.assigneeId} onChange={(x) => set('assigneeId', x)} />
+          )}
+          {action === 'request_clarification' && (
+            <TextArea path="question" label={A('question')} required rows={5} value={v.question} onChange={(x) => set('question', x)} />
+          )}
+          {(action === 'receive_clarification' || action === 'record_answer') && (
+            <TextInput path="receivedAt" type="datetime-local" label={A('receivedAt')} value={v.receivedAt} onChange={(x) => set('receivedAt', x)} />
+          )}
+          {action === 'receive_clarification' && (
+            <TextArea path="answer" label={A('answer')} required rows={5} value={v.answer} onChange={(x) => set('answer', x)} />
+          )}
+          {action === 'delay_judicial' && (
+            <>
+              <TextInput path="expectedDays" type="number" inputMode="numeric" label={A('expectedDays')} help={A('expectedDaysHelp')} required value={v.expectedDays} onChange={(x) => set('expectedDays', x)} />
+              <TextArea path="reason" label={A('delayReason')} required rows={4} value={v.reason} onChange={(x) => set('reason', x)} />
+            </>
+          )}
+          {action === 'resume_judicial' && (
+            <>
+              <fieldset className="field checks" aria-describedby={errors.authorised ? `${fieldId('authorised')}-err` : undefined}>
+                <legend>{A('authorised')}</legend>
+                {(['yes', 'no'] as const).map((x, i) => (
+                  <div key={x} className="field-check">
+                    <input type="radio" name="authorised" id={i === 0 ? fieldId('authorised') : `${fieldId('authorised')}-no`} checked={v.authorised === x}
+                      onChange={() => set('authorised', x)} aria-invalid={errors.authorised ? true : undefined} />
+                    <label htmlFor={i === 0 ? fieldId('authorised') : `${fieldId('authorised')}-no`}>{A(x === 'yes' ? 'authorisedYes' : 'authorisedNo')}</label>
+                  </div>
+                ))}
+                {errors.authorised && <p id={`${fieldId('authorised')}-err`} className="field-error">{errors.authorised}</p>}
+              </fieldset>
+              <TextArea path="note" label={A('note')} rows={3} value={v.note} onChange={(x) => set('note', x)} />
+            </>
+          )}
+          {(action === 'answer' || action === 'record_answer') && (
+            <TextArea path="body" label={A(action === 'answer' ? 'answerBody' : 'receivedAnswer')} required rows={8} value={v.body} onChange={(x) => set('body', x)} />
+          )}
+          {action === 'answer' && groundsFieldset(A('partialGrounds'))}
+          {action === 'answer' && v.grounds.length > 0 && (
+            <TextArea path="refusalReason" label={A('refusalReason')} required rows={3} value={v.reason} onChange={(x) => set('reason', x)} />
+          )}
+          {action === 'refuse' && groundsFieldset(A('grounds'))}
+          {action === 'refuse' && <TextArea path="reason" label={A('refusalReason')} required rows={4} value={v.reason} onChange={(x) => set('reason', x)} />}
+          {action === 'close' && <TextArea path="note" label={A('note')} rows={3} value={v.note} onChange={(x) => set('note', x)} />}
+        </FieldErrors.Provider>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={busy} data-testid="action-submit">
+            {t(`domain.actions.${action}`)}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

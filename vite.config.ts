@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+
+/** The web app: sources in src/web, built to dist/web (served by the Polsam server with SPA fallback). */
+export default defineConfig({
+  root: fileURLToPath(new URL('./src/web', import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    // The web app imports the shared catalogs and schemas from src/shared, outside the Vite root.
+    fs: { allow: [repoRoot] },
+    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+});
