@@ -34,6 +34,9 @@ function toPerson(r: Record<string, string>): PersonInput {
   };
 }
 
+/** Candidates scored per query: bounds latency whatever the register size. */
+export const MAX_CANDIDATES = 200;
+
 /** Blocking keys in a Map standing in for person_name_key; returns every record sharing a key. */
 export const inMemoryKeyRetriever: CandidateRetriever = (() => {
   const index = new Map<string, string[]>();
@@ -55,8 +58,9 @@ export const inMemoryKeyRetriever: CandidateRetriever = (() => {
         }
       }
     },
+    // As the DB query would: sum the rarity of shared keys per person, keep the best MAX_CANDIDATES.
     candidates(query: PersonInput) {
-      const out = new Set<string>();
+      const votes = new Map<string, number>();
       for (const n of query.names) {
         let keys: string[] = [];
         try {
@@ -64,9 +68,13 @@ export const inMemoryKeyRetriever: CandidateRetriever = (() => {
         } catch {
           continue;
         }
-        for (const k of keys) for (const id of index.get(k) ?? []) out.add(id);
+        for (const k of keys) {
+          const ids = index.get(k) ?? [];
+          const idf = 1 / Math.log2(2 + ids.length);
+          for (const id of ids) votes.set(id, (votes.get(id) ?? 0) + idf);
+        }
       }
-      return [...out];
+      return [...votes].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => id);
     },
   };
 })();

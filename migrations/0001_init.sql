@@ -76,6 +76,7 @@ CREATE TABLE "deadline_event" (
 	"request_id" uuid NOT NULL,
 	"kind" text NOT NULL,
 	"at" timestamp with time zone NOT NULL,
+	"seq" bigserial NOT NULL,
 	"note" text,
 	"actor_id" uuid
 );
@@ -178,6 +179,82 @@ CREATE TABLE "request_person" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "inbox_message" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"peer_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"seq" bigint,
+	"payload" jsonb NOT NULL,
+	"digest" text NOT NULL,
+	"sent_at" timestamp with time zone NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"processed" boolean DEFAULT false NOT NULL,
+	"request_id" uuid,
+	"duplicate_count" integer DEFAULT 0 NOT NULL,
+	"last_duplicate_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "node_key" (
+	"id" text PRIMARY KEY NOT NULL,
+	"public_key" text NOT NULL,
+	"private_key" text NOT NULL,
+	"encryption" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "outbox_message" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
+	"peer_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"request_id" uuid,
+	"created_at" timestamp with time zone NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"last_error" text,
+	"last_attempt_at" timestamp with time zone,
+	"delivered_at" timestamp with time zone,
+	"acked_received_at" timestamp with time zone,
+	"acked_read_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "peer" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"node_id" text NOT NULL,
+	"country_code" text NOT NULL,
+	"name" text NOT NULL,
+	"endpoint_url" text NOT NULL,
+	"public_key" text NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "peer_node_id_unique" UNIQUE("node_id")
+);
+--> statement-breakpoint
+CREATE TABLE "peer_request_link" (
+	"local_request_id" uuid PRIMARY KEY NOT NULL,
+	"peer_id" uuid NOT NULL,
+	"remote_request_id" uuid NOT NULL,
+	"remote_reference" text,
+	"role" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "quarantine" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"reason" text NOT NULL,
+	"detail" text,
+	"peer_claimed" text,
+	"message_id" text,
+	"raw_body" text NOT NULL,
+	"size" integer NOT NULL,
+	"truncated" boolean DEFAULT false NOT NULL,
+	"remote_address" text,
+	"received_at" timestamp with time zone NOT NULL,
+	"resolved_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "app_user" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"username" text NOT NULL,
@@ -240,6 +317,12 @@ ALTER TABLE "request_item" ADD CONSTRAINT "request_item_request_id_request_id_fk
 ALTER TABLE "request_message" ADD CONSTRAINT "request_message_request_id_request_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."request"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "request_message" ADD CONSTRAINT "request_message_author_id_app_user_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "request_person" ADD CONSTRAINT "request_person_request_id_request_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."request"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inbox_message" ADD CONSTRAINT "inbox_message_peer_id_peer_id_fk" FOREIGN KEY ("peer_id") REFERENCES "public"."peer"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inbox_message" ADD CONSTRAINT "inbox_message_request_id_request_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."request"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "outbox_message" ADD CONSTRAINT "outbox_message_peer_id_peer_id_fk" FOREIGN KEY ("peer_id") REFERENCES "public"."peer"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "outbox_message" ADD CONSTRAINT "outbox_message_request_id_request_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."request"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "peer_request_link" ADD CONSTRAINT "peer_request_link_local_request_id_request_id_fk" FOREIGN KEY ("local_request_id") REFERENCES "public"."request"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "peer_request_link" ADD CONSTRAINT "peer_request_link_peer_id_peer_id_fk" FOREIGN KEY ("peer_id") REFERENCES "public"."peer"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "app_user" ADD CONSTRAINT "app_user_unit_id_unit_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."unit"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session" ADD CONSTRAINT "session_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_event_at_idx" ON "audit_event" USING btree ("at");--> statement-breakpoint
@@ -258,5 +341,12 @@ CREATE INDEX "request_assignee_user_idx" ON "request_assignee" USING btree ("use
 CREATE INDEX "request_item_request_idx" ON "request_item" USING btree ("request_id");--> statement-breakpoint
 CREATE INDEX "request_message_request_idx" ON "request_message" USING btree ("request_id","created_at");--> statement-breakpoint
 CREATE INDEX "request_person_request_idx" ON "request_person" USING btree ("request_id");--> statement-breakpoint
+CREATE INDEX "inbox_peer_idx" ON "inbox_message" USING btree ("peer_id","received_at");--> statement-breakpoint
+CREATE INDEX "outbox_due_idx" ON "outbox_message" USING btree ("next_attempt_at") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "outbox_request_idx" ON "outbox_message" USING btree ("request_id");--> statement-breakpoint
+CREATE INDEX "outbox_peer_idx" ON "outbox_message" USING btree ("peer_id","created_at");--> statement-breakpoint
+CREATE INDEX "peer_country_idx" ON "peer" USING btree ("country_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "peer_request_link_remote_idx" ON "peer_request_link" USING btree ("peer_id","remote_request_id");--> statement-breakpoint
+CREATE INDEX "quarantine_received_idx" ON "quarantine" USING btree ("received_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "app_user_username_idx" ON "app_user" USING btree (lower("username"));--> statement-breakpoint
 CREATE INDEX "session_user_idx" ON "session" USING btree ("user_id");

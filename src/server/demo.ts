@@ -7,11 +7,11 @@ import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { systemCtx, type Actor } from './platform/context.ts';
 import type { Database } from './platform/db/client.ts';
-import { createUser, listUnitUsers } from './modules/identity/index.ts';
+import { createUser, findUnitByCode, listUnitUsers } from './modules/identity/index.ts';
 import { createRequest, performAction } from './modules/exchange/index.ts';
 import type { CreateRequestInput } from '../shared/exchange.schemas.ts';
 import type { Role } from '../shared/domain.ts';
-import { findUnitByCode } from './modules/identity/identity.repository.ts';
+
 
 export const DEMO_PASSWORD = 'polsam-demo-2026';
 const H = 3600_000;

@@ -82,6 +82,7 @@ export const createRequestInput = z
     persons: z.array(personInput).max(100).default([]),
     items: z.array(itemInput).max(200).default([]),
   })
+  // `when`: run the cross-field rules even when other fields are invalid, so the form shows every error at once.
   .superRefine((v, ctx) => {
     if (v.channel !== 'siena' && v.channel !== 'ameripol' && !v.channelReason)
       ctx.addIssue({ code: 'custom', path: ['channelReason'], message: 'channel_reason_required' });
@@ -94,7 +95,7 @@ export const createRequestInput = z
     // Art 12: the decision to copy Europol or not is assessed case by case, so its reason is always recorded.
     if (!v.europolCopyReason)
       ctx.addIssue({ code: 'custom', path: ['europolCopyReason'], message: 'europol_reason_required' });
-  });
+  }, { when: () => true } as never);
 export type CreateRequestInput = z.infer<typeof createRequestInput>;
 
 export const listRequestsQuery = z.object({

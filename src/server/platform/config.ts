@@ -21,6 +21,20 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load demo data at first start (the embedded default does; production does not). */
   DEMO: bool.optional(),
+  /** Polsam-to-Polsam federation: this node's id in signed envelopes (defaults to NODE_COUNTRY). */
+  FEDERATION_NODE_ID: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/).optional(),
+  /** The unit that receives requests from peer nodes. */
+  FEDERATION_UNIT: z.string().min(1).default('SPOC'),
+  /** Encrypts this node's private signing key at rest (AES-256-GCM, scrypt-derived); plain when unset. */
+  FEDERATION_KEY_SECRET: z.string().min(16).optional(),
+  FEDERATION_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  FEDERATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  FEDERATION_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  FEDERATION_MAX_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(512 * 1024),
+  /** Accepted distance between a message's signed sentAt and the receiver's clock (replay window). */
+  FEDERATION_WINDOW_MS: z.coerce.number().int().min(1000).max(86_400_000).default(10 * 60_000),
+  FEDERATION_BACKOFF_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  FEDERATION_BACKOFF_MAX_MS: z.coerce.number().int().min(100).max(86_400_000).default(10 * 60_000),
 });
 
 export type Config = z.infer<typeof schema> & { cookieSecure: boolean };

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { GENDERS, REQUEST_LANGUAGES } from '../../../shared/domain.ts';
 import { countryCode, partialDate } from '../../../shared/exchange.schemas.ts';
+import { DomainError } from '../../platform/errors.ts';
 import { assertNotSeen, compact, parseOrThrow, type ChannelAdapter, type FromWireOptions } from './channel.ts';
 import { nullableText, utcInstant } from './message.schemas.ts';
 
@@ -38,7 +39,9 @@ export function isEntityId(id: string): boolean {
 
 /** Converts an entity id to its URL form ("2019/12345" → "2019-12345"). */
 export function entityIdToUrl(id: string): string {
-  if (!isEntityId(id)) throw new Error(`not an Interpol entity id: ${id}`);
+  if (!isEntityId(id)) {
+    throw new DomainError('validation', 'channels.interpol_entity_id_invalid', { id }, [{ path: 'entityId', code: 'channels.interpol_entity_id_invalid' }]);
+  }
   return id.replace('/', '-');
 }
 

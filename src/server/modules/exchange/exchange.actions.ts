@@ -12,6 +12,7 @@ import { exchangeErrors as E } from './exchange.errors.ts';
 import { mayAct } from './exchange.policy.ts';
 import { canTransition, nextStatus } from './exchange.state.ts';
 import { refreshDeadline } from './exchange.deadlines.ts';
+import { emitOutbound } from './exchange.outbound.ts';
 import * as repo from './exchange.repository.ts';
 import { getRequestDetail, scopeOf } from './exchange.service.ts';
 
@@ -44,6 +45,7 @@ export async function performAction<A extends ActionName>(ctx: ActorCtx, id: str
     if (!updated) throw E.staleVersion();
     await refreshDeadline(t, updated);
     await audit(t, { ...effect.audit, entityType: 'request', entityId: r.id, details: { reference: r.reference, from: status, to: updated.status, ...effect.audit.details } });
+    await emitOutbound(t, action, updated, body);
   });
   return getRequestDetail(ctx, id);
 }

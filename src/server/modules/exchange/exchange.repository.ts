@@ -160,7 +160,7 @@ export async function insertDeadlineEvent(db: Db, v: typeof deadlineEvent.$infer
 export async function deadlineEventsOf(db: Db, requestId: string) {
   return db.select({ e: deadlineEvent, actorName: appUser.displayName }).from(deadlineEvent)
     .leftJoin(appUser, eq(appUser.id, deadlineEvent.actorId))
-    .where(eq(deadlineEvent.requestId, requestId)).orderBy(deadlineEvent.at, deadlineEvent.id);
+    .where(eq(deadlineEvent.requestId, requestId)).orderBy(deadlineEvent.at, deadlineEvent.seq);
 }
 
 /** Supervisors of a unit (escalation recipients). */

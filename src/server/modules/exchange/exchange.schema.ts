@@ -1,4 +1,4 @@
-import { bigint, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { appUser, unit } from '../identity/identity.schema.ts';
 import { nationalAuthority } from '../reference/reference.schema.ts';
@@ -166,6 +166,8 @@ export const deadlineEvent = pgTable(
     requestId: uuid('request_id').notNull().references(() => request.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
+    /** Insertion order, to order events that share a timestamp. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     note: text('note'),
     actorId: uuid('actor_id').references(() => appUser.id),
   },

@@ -10,32 +10,33 @@ export type TransitionAction =
   | 'answer' | 'refuse' | 'send' | 'record_answer' | 'close';
 
 interface Transition {
-  from: readonly RequestStatus[];
+  /** The statuses each direction may take this action from (none: not for that direction). */
+  from: Partial<Record<Direction, readonly RequestStatus[]>>;
   /** null: the status does not change (assigning an already assigned request). */
   to: RequestStatus | null;
-  directions: readonly Direction[];
 }
 
 const WORKING: readonly RequestStatus[] = ['received', 'assigned', 'in_progress'];
+const OPEN_INCOMING: readonly RequestStatus[] = [...WORKING, 'awaiting_clarification', 'awaiting_judicial_authorisation'];
 
 export const TRANSITIONS: Record<TransitionAction, Transition> = {
-  assign: { from: ['received', 'assigned', 'in_progress', 'awaiting_clarification', 'awaiting_judicial_authorisation', 'draft', 'sent'], to: null, directions: ['incoming', 'outgoing'] },
-  start: { from: ['received', 'assigned'], to: 'in_progress', directions: ['incoming'] },
-  request_clarification: { from: WORKING, to: 'awaiting_clarification', directions: ['incoming'] },
-  receive_clarification: { from: ['awaiting_clarification'], to: 'in_progress', directions: ['incoming'] },
-  delay_judicial: { from: WORKING, to: 'awaiting_judicial_authorisation', directions: ['incoming'] },
-  resume_judicial: { from: ['awaiting_judicial_authorisation'], to: 'in_progress', directions: ['incoming'] },
-  answer: { from: ['in_progress'], to: 'answered', directions: ['incoming'] },
-  refuse: { from: [...WORKING, 'awaiting_clarification', 'awaiting_judicial_authorisation'], to: 'refused', directions: ['incoming'] },
-  send: { from: ['draft'], to: 'sent', directions: ['outgoing'] },
-  record_answer: { from: ['sent'], to: 'answered', directions: ['outgoing'] },
-  close: { from: ['answered', 'refused', 'sent'], to: 'closed', directions: ['incoming', 'outgoing'] },
+  assign: { from: { incoming: OPEN_INCOMING, outgoing: ['draft', 'sent'] }, to: null },
+  start: { from: { incoming: ['received', 'assigned'] }, to: 'in_progress' },
+  request_clarification: { from: { incoming: WORKING }, to: 'awaiting_clarification' },
+  receive_clarification: { from: { incoming: ['awaiting_clarification'] }, to: 'in_progress' },
+  delay_judicial: { from: { incoming: WORKING }, to: 'awaiting_judicial_authorisation' },
+  resume_judicial: { from: { incoming: ['awaiting_judicial_authorisation'] }, to: 'in_progress' },
+  answer: { from: { incoming: ['in_progress'] }, to: 'answered' },
+  refuse: { from: { incoming: OPEN_INCOMING }, to: 'refused' },
+  send: { from: { outgoing: ['draft'] }, to: 'sent' },
+  record_answer: { from: { outgoing: ['sent'] }, to: 'answered' },
+  // An outgoing request may be closed unanswered (e.g. withdrawn); an incoming one only once answered or refused.
+  close: { from: { incoming: ['answered', 'refused'], outgoing: ['answered', 'sent'] }, to: 'closed' },
 };
 
 /** Whether an action may be taken on a request in this status and direction. */
 export function canTransition(action: TransitionAction, status: RequestStatus, direction: Direction): boolean {
-  const t = TRANSITIONS[action];
-  return t.directions.includes(direction) && t.from.includes(status);
+  return TRANSITIONS[action].from[direction]?.includes(status) ?? false;
 }
 
 /** The status after an action (the same status when the action does not change it). */

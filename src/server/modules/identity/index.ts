@@ -5,3 +5,4 @@ export {
   type CreateUserInput,
 } from './identity.service.ts';
 export { appUser, unit } from './identity.schema.ts';
+export { findUnitByCode } from './identity.repository.ts';

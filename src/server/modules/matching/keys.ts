@@ -19,15 +19,16 @@ function keyable(t: PreparedToken): boolean {
 function partKeys(t: PreparedToken): string[] {
   if (t.role === 'number') return [`n:${t.forms[0]}`];
   const keys: string[] = [];
-  // Phonetic code: meets spelling conventions and transliterations ("Chrusjtjov" / "Хрущёв").
-  if (t.code.length >= 2) keys.push(`p:${t.code}`);
+  // Phonetic code: meets spelling conventions and transliterations ("Chrusjtjov" / "Хрущёв"); codes of
+  // one or two classes select too much of a register to be worth a key.
+  if (t.code.length >= 3) keys.push(`p:${t.code}`);
   // Exact canonical spelling: precise, and the only key for parts whose code is too short to use.
   for (const c of t.canon.slice(0, 2)) if (c.length >= 2) keys.push(`t:${c}`);
   // Skeleton prefix: meets vowel-less abjad spellings and typos late in the part.
   const sk = t.skeletons[0] ?? '';
   if (sk.length >= 3) keys.push(`s:${sk.slice(0, 4)}`);
-  // Given-name class: Mohammed and Mehmet share no code but one class.
-  if (t.nameClass >= 0) keys.push(`g:${t.nameClass}`);
+  // Given-name class: Mohammed and Mehmet share no code but one class; common classes are left out.
+  if (t.nameClass >= 0 && !common(t)) keys.push(`g:${t.nameClass}`);
   return keys;
 }
 
@@ -35,7 +36,10 @@ function partKeys(t: PreparedToken): string[] {
 export function blockingKeys(name: string): string[] {
   const tokens = prepareName(name).tokens;
   const parts = tokens.filter(keyable);
-  const ranked = [...parts].sort((a, b) => rarity(a) - rarity(b)).slice(0, MAX_KEYED_PARTS);
+  const sorted = [...parts].sort((a, b) => rarity(a) - rarity(b));
+  // Very common parts get keys only when the name has nothing rarer to offer.
+  const rare = sorted.filter((t) => !common(t));
+  const ranked = (rare.length ? rare : sorted).slice(0, MAX_KEYED_PARTS);
   const keys = new Set<string>();
   for (const t of ranked) for (const k of partKeys(t)) keys.add(k);
   // Run-together parts ("Abdulrahman" / "Abdul Rahman", "Kim Jongun"): key the merge of short neighbours.
@@ -48,6 +52,13 @@ export function blockingKeys(name: string): string[] {
   }
   if (keys.size === 0) for (const t of tokens) for (const c of t.canon.slice(0, 1)) keys.add(`t:${c}`);
   return [...keys].slice(0, MAX_KEYS);
+}
+
+// Parts above this corpus count (Muhammad, John, Ali, Maria...) select too many persons to key on alone.
+const COMMON_COUNT = 3000;
+
+function common(t: PreparedToken): boolean {
+  return Math.max(0, ...t.forms.map(namePartFrequency)) >= COMMON_COUNT;
 }
 
 // Lower is rarer; common given names and short parts sort last.

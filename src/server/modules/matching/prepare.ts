@@ -26,12 +26,18 @@ export interface PreparedToken {
   vowelless: boolean;
   /** Weight of this part in the name score. */
   weight: number;
+  /** Native spelling for same-script comparison (decomposed, so Hangul compares by letter, not syllable). */
+  native: string;
+  /** How many "bin"/"ibn"/"ben" particles precede this part: 0 = the person, 1 = the father, 2 = the grandfather. */
+  lineage: number;
 }
 
 export interface PreparedName {
   input: string;
   tokens: PreparedToken[];
   scripts: Script[];
+  /** True when the name states descent ("X bin Y"): then part order carries meaning. */
+  hasLineage: boolean;
 }
 
 // Why these weights: particles, titles and legal forms say little about identity; initials and
@@ -56,7 +62,9 @@ function commonnessFactor(forms: string[]): number {
   return 1 - 0.4 * c;
 }
 
-function prepareToken(t: NameToken): PreparedToken {
+const LINEAGE_PARTICLES = new Set(['bin', 'ibn', 'ben', 'bint', 'binti', 'ould']);
+
+function prepareToken(t: NameToken, lineage: number): PreparedToken {
   const canon = [...new Set(t.forms.map(canonicalSpelling).filter(Boolean))];
   const abjad = ABJAD_SCRIPTS.has(t.script);
   return {
@@ -70,6 +78,8 @@ function prepareToken(t: NameToken): PreparedToken {
     nameClass: t.role === 'name' || t.role === 'family' ? givenNameClass(canon[0] ?? '') : -1,
     vowelless: abjad && t.forms.length === 1,
     weight: ROLE_WEIGHT[t.role] * (t.role === 'name' || t.role === 'family' ? commonnessFactor(t.forms) : 1),
+    native: t.script === 'Latn' ? '' : t.raw.toLowerCase().normalize('NFD'),
+    lineage,
   };
 }
 
@@ -81,7 +91,12 @@ export function prepareName(input: string): PreparedName {
   const hit = cache.get(input);
   if (hit) return hit;
   const n = normalizeName(input);
-  const prepared: PreparedName = { input, tokens: n.tokens.map(prepareToken), scripts: n.scripts };
+  let lineage = 0;
+  const tokens = n.tokens.map((t) => {
+    if (t.role === 'particle' && LINEAGE_PARTICLES.has(t.forms[0]!)) lineage++;
+    return prepareToken(t, lineage);
+  });
+  const prepared: PreparedName = { input, tokens, scripts: n.scripts, hasLineage: lineage > 0 };
   // A full cache is dropped rather than evicted piecemeal: simpler, and the hot set refills in milliseconds.
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(input, prepared);

@@ -69,13 +69,20 @@ function partSimilarity(a: PreparedToken, b: PreparedToken): Sim {
     const full = a.role === 'initial' ? b : a;
     return full.forms.some((f) => f[0] === init) ? { s: 0.9, kind: 'initial' } : NO_MATCH;
   }
-  if (a.forms[0] === b.forms[0]) return { s: 1, kind: 'exact' };
+  if (a.forms[0] === b.forms[0] && (a.script === 'Latn' || a.native === b.native)) return { s: 1, kind: 'exact' };
+  // Same non-Latin script: compare what was written; transliteration would merge distinct letters (정/종, 石/市).
+  if (a.native && a.script === b.script) {
+    const s = similarity(a.native, b.native);
+    return { s, kind: s === 1 ? 'exact' : 'fuzzy' };
+  }
   let best = bestCanonSimilarity(a.canon, b.canon);
   if (best.s === 1) return best;
   const crossScript = a.script !== b.script;
   // Abjad transliterations lack short vowels: only consonants can be compared fairly.
-  if (a.vowelless || b.vowelless) {
-    const s = 0.95 * bestOf(a.skeletons, b.skeletons);
+  // Across scripts the vowels are the least reliable letters (epenthetic vowels in kana and Hangul), so
+  // the consonants get a say too, at a discount for the information lost.
+  if (a.vowelless || b.vowelless || crossScript) {
+    const s = (a.vowelless || b.vowelless ? 0.95 : 0.9) * bestOf(a.skeletons, b.skeletons);
     if (s > best.s) best = { s, kind: 'skeleton' };
   }
   if (a.nameClass >= 0 && a.nameClass === b.nameClass && best.s < 0.93) best = { s: 0.93, kind: 'equivalent' };
@@ -113,10 +120,19 @@ const SURPLUS_COST = 0.3;
 /** Turns a part similarity into credit: small spelling differences keep most credit, large ones lose it fast. */
 function credit(s: number): number {
   if (s >= 1) return 1;
-  if (s <= MIN_PAIR) return 0;
-  const x = (s - MIN_PAIR) / (1 - MIN_PAIR);
-  return x * x * (3 - 2 * x) * 0.5 + x * 0.5;
+  if (s <= 0.55) return 0;
+  // Piecewise linear through (0.55, 0), (0.67, 0.3), (0.8, 0.72), (0.9, 0.92), (1, 1): one typo in a
+  // long part keeps most credit, a different name of similar letters (Hassan / Hussein) keeps little.
+  if (s < 0.67) return ((s - 0.55) / 0.12) * 0.3;
+  if (s < 0.8) return 0.3 + ((s - 0.67) / 0.13) * 0.42;
+  if (s < 0.9) return 0.72 + ((s - 0.8) / 0.1) * 0.2;
+  return 0.92 + ((s - 0.9) / 0.1) * 0.08;
 }
+
+// Parts on different sides of "bin" (the person vs the father) are different facts even when equal.
+const LINEAGE_MISMATCH = 0.6;
+// A missing or different number (fund series, vintage) marks a different entity more than a word does.
+const NUMBER_MISMATCH = 0.85;
 
 function candidates(a: PreparedName, b: PreparedName): Candidate[] {
   const out: Candidate[] = [];
@@ -124,7 +140,10 @@ function candidates(a: PreparedName, b: PreparedName): Candidate[] {
   const tb = b.tokens;
   for (let i = 0; i < ta.length; i++) {
     for (let j = 0; j < tb.length; j++) {
-      const sim = partSimilarity(ta[i]!, tb[j]!);
+      let sim = partSimilarity(ta[i]!, tb[j]!);
+      if (a.hasLineage && b.hasLineage && ta[i]!.lineage !== tb[j]!.lineage && ta[i]!.role !== 'particle') {
+        sim = { s: sim.s * LINEAGE_MISMATCH, kind: sim.kind };
+      }
       if (sim.s > 0) out.push({ ia: [i], ib: [j], sim });
     }
   }
@@ -166,7 +185,8 @@ export function scorePreparedNames(a: PreparedName, b: PreparedName): NameScore 
     for (const i of c.ia) usedA[i] = true;
     for (const j of c.ib) usedB[j] = true;
     const w = Math.max(weightOf(a.tokens, c.ia), weightOf(b.tokens, c.ib));
-    num += credit(c.sim.s) * w;
+    const cr = credit(c.sim.s);
+    num += cr * w;
     den += w;
     pairs.push({
       a: c.ia.map((i) => a.tokens[i]!.raw).join(' '),
@@ -184,6 +204,8 @@ export function scorePreparedNames(a: PreparedName, b: PreparedName): NameScore 
   const aShorter = a.tokens.length < b.tokens.length || (a.tokens.length === b.tokens.length && wA >= wB);
   den += aShorter ? wA + SURPLUS_COST * wB : wB + SURPLUS_COST * wA;
   let score = den > 0 ? num / den : 0;
+  const numbers = (rest: typeof restA) => rest.some((t) => t.role === 'number');
+  if (numbers(restA) || numbers(restB)) score *= NUMBER_MISMATCH;
   // Only particles or titles matched: that is no evidence of the same person.
   if (pairs.length > 0 && num < 0.5) score = Math.min(score, 0.3);
   return { score: round(score), a: a.input, b: b.input, pairs, unmatchedA: restA.map((t) => t.raw), unmatchedB: restB.map((t) => t.raw) };

@@ -9,7 +9,13 @@ export async function insertJob(db: Db, v: { kind: string; runAt: Date; payload:
   await db.insert(job).values({
     kind: v.kind, runAt: v.runAt, payload: v.payload as object, dedupeKey: v.dedupeKey ?? null,
     maxAttempts: v.maxAttempts ?? 8,
-  }).onConflictDoNothing();
+  }).onConflictDoUpdate({
+    // A job cancelled when its deadline was replanned comes back if the same point is planned again;
+    // a job that already ran (done) or is pending stays as it is, so nothing fires twice.
+    target: job.dedupeKey,
+    set: { status: 'pending', runAt: v.runAt, payload: v.payload as object, attempts: 0, lastError: null },
+    setWhere: sql`${job.status} = 'cancelled'`,
+  });
 }
 
 /** Cancels pending jobs whose dedupe key starts with prefix (e.g. a deadline that moved). */

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI through tsx, so `npx polsam …` works from a checkout.
+import { register } from 'tsx/esm/api';
+register();
+await import('../src/cli/polsam.ts');

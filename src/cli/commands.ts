@@ -1,0 +1,5 @@
+/** The registry of CLI subcommands; each lives in its own file under src/cli/commands/. */
+import type { CliCommand } from './cli.ts';
+import { createUserCommand } from './commands/create-user.ts';
+
+export const commands: CliCommand[] = [createUserCommand];

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { blockingKeys } from './keys.ts';
+
+const shareKey = (a: string, b: string) => blockingKeys(a).some((k) => blockingKeys(b).includes(k));
+
+describe('blockingKeys', () => {
+  it('gives a small set of short keys', () => {
+    for (const n of ['Muhammad Abdullaev', 'Abu Bakr Muhammad bin Abdullah al-Baghdadi al-Qurashi', '王杰']) {
+      const keys = blockingKeys(n);
+      assert.ok(keys.length >= 1 && keys.length <= 15, `${n}: ${keys.length} keys`);
+      assert.ok(keys.every((k) => k.length <= 24));
+    }
+  });
+
+  it('lets spellings and scripts of one name share a key', () => {
+    assert.ok(shareKey('Мухаммад Абдуллаев', 'Mohammed Abdulajev'));
+    assert.ok(shareKey('Nikita Chrusjtjov', 'Никита Хрущёв'));
+    assert.ok(shareKey('Karin Åström', 'Karin Aastrom'));
+    assert.ok(shareKey('Abdulrahman Hamid', 'Abdul Rahman Hamid'));
+  });
+
+  it('does not key names on particles alone', () => {
+    assert.ok(!blockingKeys('Omar al-Bashir').some((k) => k.endsWith(':al')));
+  });
+});
