@@ -1,5 +1,7 @@
 /** The registry of CLI subcommands; each lives in its own file under src/cli/commands/. */
 import type { CliCommand } from './cli.ts';
 import { createUserCommand } from './commands/create-user.ts';
+import { auditVerifyCommand } from './commands/audit-verify.ts';
+import { nodeInfoCommand, peerAddCommand } from './commands/peer-add.ts';
 
-export const commands: CliCommand[] = [createUserCommand];
+export const commands: CliCommand[] = [createUserCommand, auditVerifyCommand, nodeInfoCommand, peerAddCommand];

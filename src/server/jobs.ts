@@ -1,5 +1,6 @@
 /** Every module's durable job handlers, gathered for the runner. */
 import type { JobHandler } from './platform/jobs/job.service.ts';
 import { exchangeJobs } from './modules/exchange/index.ts';
+import { accountabilityJobs } from './modules/accountability/index.ts';
 
-export const allJobs: JobHandler[] = [...exchangeJobs] as JobHandler[];
+export const allJobs: JobHandler[] = [...exchangeJobs, ...accountabilityJobs] as JobHandler[];

@@ -7,6 +7,7 @@ import { buildApp } from './http/app.ts';
 import { allJobs } from './jobs.ts';
 import { firstStart, openDatabase } from './bootstrap.ts';
 import { loadDemoData } from './demo.ts';
+import { startDelivery } from './modules/federation/index.ts';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -15,6 +16,7 @@ const demo = (config.DEMO ?? !config.DATABASE_URL) ? await loadDemoData(database
 
 const app = await buildApp({ db: database.db, config, clock: systemClock, logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } });
 const stopJobs = startJobRunner(systemCtx(database.db, systemClock, config.NODE_COUNTRY), allJobs, config.JOB_POLL_MS, (e) => app.log.error({ err: e }, 'job runner'));
+const stopFederation = startDelivery(systemCtx(database.db, systemClock, config.NODE_COUNTRY), (e) => app.log.error({ err: e }, 'federation delivery'));
 await app.listen({ host: config.HOST, port: config.PORT });
 
 const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
@@ -30,6 +32,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     await app.close();
     await stopJobs();
+    await stopFederation();
     await database.close();
     process.exit(0);
   });

@@ -5,6 +5,8 @@ import * as notifications from './platform/notifications/notification.schema.ts'
 import * as identity from './modules/identity/identity.schema.ts';
 import * as reference from './modules/reference/reference.schema.ts';
 import * as exchange from './modules/exchange/exchange.schema.ts';
+import * as federation from './modules/federation/federation.schema.ts';
+import * as accountability from './modules/accountability/accountability.schema.ts';
 
-export const schema = { ...audit, ...jobs, ...notifications, ...identity, ...reference, ...exchange };
+export const schema = { ...audit, ...jobs, ...notifications, ...identity, ...reference, ...exchange, ...federation, ...accountability };
 export type Schema = typeof schema;

@@ -151,7 +151,8 @@ export const requestSummary = z.object({
 });
 export type RequestSummary = z.infer<typeof requestSummary>;
 
-export const requestList = z.object({ items: z.array(requestSummary), total: z.number().int(), serverTime: z.string() });
+/** `total` counts matching requests up to 1,000; `totalCapped` says there are more. */
+export const requestList = z.object({ items: z.array(requestSummary), total: z.number().int(), totalCapped: z.boolean(), serverTime: z.string() });
 export type RequestList = z.infer<typeof requestList>;
 
 export const attachmentView = z.object({

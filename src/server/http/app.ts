@@ -23,6 +23,8 @@ import { resolveSession } from '../modules/identity/index.ts';
 import { registerIdentityRoutes } from '../modules/identity/index.ts';
 import { registerReferenceRoutes } from '../modules/reference/index.ts';
 import { registerExchangeRoutes } from '../modules/exchange/index.ts';
+import { registerFederationRoutes } from '../modules/federation/index.ts';
+import { registerAccountabilityRoutes } from '../modules/accountability/index.ts';
 import { registerNotificationRoutes } from '../platform/notifications/notification.routes.ts';
 
 declare module 'fastify' {
@@ -97,6 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerReferenceRoutes(app);
   await registerExchangeRoutes(app, deps);
   await registerNotificationRoutes(app);
+  await registerFederationRoutes(app, deps);
+  await registerAccountabilityRoutes(app);
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
 
   if (fs.existsSync(webRoot)) {

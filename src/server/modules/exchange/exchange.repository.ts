@@ -53,6 +53,9 @@ export async function updateRequest(db: Db, id: string, v: Partial<NewRequestRow
   await db.update(request).set(v).where(eq(request.id, id));
 }
 
+/** The queue counts matching requests up to this many. */
+export const TOTAL_CAP = 1000;
+
 export interface QueueRow {
   id: string; reference: string; direction: string; channel: string; country_code: string; status: string; urgent: boolean;
   subject: string; received_at: Date | string | null; due_at: Date | string | null; paused_since: Date | string | null;
@@ -82,9 +85,10 @@ export async function listVisibleRequests(db: Db, scope: VisibilityScope, q: Lis
     FROM ${request} r
     WHERE ${sql.raw('r.id')} IN (SELECT ${request.id} FROM ${request} WHERE ${cond} ORDER BY ${request.dueAt} ASC NULLS LAST, ${request.urgent} DESC, ${request.receivedAt} ASC LIMIT ${q.limit} OFFSET ${q.offset})
     ORDER BY r.due_at ASC NULLS LAST, r.urgent DESC, r.received_at ASC`));
-  const total = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM ${request} WHERE ${cond}`))[0].n;
+  // An exact count of 100,000 open requests costs more than the page itself; beyond the cap "1,000+" is enough.
+  const total = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${request} WHERE ${cond} LIMIT ${TOTAL_CAP + 1}) c`))[0].n;
   void now;
-  return { items, total };
+  return { items, total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP };
 }
 
 export async function assigneesOf(db: Db, requestIds: string[]) {

@@ -81,12 +81,13 @@ export async function createRequest(ctx: ActorCtx, input: CreateRequestInput): P
 export async function listRequests(ctx: ActorCtx, q: ListRequestsQuery): Promise<RequestList> {
   const scope = scopeOf(ctx);
   const now = ctx.clock.now();
-  const { items, total } = await repo.listVisibleRequests(ctx.db, scope, q, now, crossCheckHooks.openHitCountSql());
+  const { items, total, totalCapped } = await repo.listVisibleRequests(ctx.db, scope, q, now, crossCheckHooks.openHitCountSql());
   const assignees = await repo.assigneesOf(ctx.db, items.map((i) => i.id));
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
   return {
     serverTime: now.toISOString(),
     total,
+    totalCapped,
     items: items.map((r) => {
       const due = r.due_at ? new Date(r.due_at) : null;
       const remaining = due ? due.getTime() - now.getTime() : null;

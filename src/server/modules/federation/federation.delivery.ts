@@ -119,6 +119,8 @@ export function startDelivery(ctx: Ctx, onError: (e: unknown) => void): () => Pr
         schedule(again ? 0 : s.pollMs);
       });
   };
+  // Generated at first start, not at the first message, so its public half can be given to peers at once.
+  nodeKey(ctx).catch(onError);
   const off = onEnqueue(() => {
     for (const ms of [2, 25, 100]) setTimeout(run, ms).unref();
   });

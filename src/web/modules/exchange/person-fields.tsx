@@ -44,8 +44,8 @@ export function PersonFields({ index, person, onChange, onRemove }: Props) {
       </div>
       <TextArea path={`${base}.notes`} label={f('notes')} help={h('notes')} rows={3} value={person.notes} onChange={(v) => set('notes', v)} />
 
-      <div className="sub-repeat">
-        <h4>{f('documents')}</h4>
+      <fieldset className="sub-repeat">
+        <legend>{f('documents')}</legend>
         {person.documents.length === 0 && <p className="muted small">{f('noDocuments')}</p>}
         {person.documents.map((d, i) => (
           <div key={d.key} className="doc-row" role="group" aria-label={t('exchange.form.person.documentN', { n: i + 1 })}>
@@ -60,7 +60,7 @@ export function PersonFields({ index, person, onChange, onRemove }: Props) {
         <button type="button" className="button button-secondary" onClick={() => set('documents', [...person.documents, emptyDocument()])}>
           {f('addDocument')}
         </button>
-      </div>
+      </fieldset>
 
       <p className="repeat-actions">
         <button type="button" className="button-link danger" onClick={onRemove}>

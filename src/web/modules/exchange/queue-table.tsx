@@ -57,7 +57,9 @@ export function QueueTable({ items, caption }: { items: RequestSummary[]; captio
               )}
             </td>
             <td data-label={col('direction')}>{t(`domain.directions.${r.direction}`)}</td>
-            <td data-label={col('channel')}>{t(`domain.channels.${r.channel}`)}</td>
+            <td data-label={col('channel')}>
+              <abbr title={t(`domain.channels.${r.channel}`)}>{t(`domain.channelsShort.${r.channel}`)}</abbr>
+            </td>
             <td data-label={col('country')}>{countryName(r.countryCode, lang)}</td>
             <td data-label={col('subject')} className="cell-subject">
               {r.subject}

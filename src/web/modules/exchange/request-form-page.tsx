@@ -28,6 +28,14 @@ function resolvePath(path: string): string | null {
   return null;
 }
 
+/** The visible label of a field, for the error summary ("Subject: too short"), prefixed by its group. */
+function labelOf(path: string): string | undefined {
+  const el = document.getElementById(fieldId(path));
+  const label = el && document.querySelector(`label[for="${el.id}"]`)?.childNodes[0]?.textContent?.trim();
+  const group = el?.closest('fieldset.repeat')?.querySelector('legend')?.textContent?.trim();
+  return label ? (group ? `${group} – ${label}` : label) : undefined;
+}
+
 export function RequestFormPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -36,7 +44,7 @@ export function RequestFormPage() {
   const reference = useReference();
   const [form, setForm] = useState<RequestFormState>(() => emptyForm(direction));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState<{ path: string; message: string }[]>([]);
+  const [summary, setSummary] = useState<{ path: string; message: string; label?: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const [focusTick, setFocusTick] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -66,12 +74,12 @@ export function RequestFormPage() {
     } catch (err) {
       setBusy(false);
       const map: Record<string, string> = {};
-      const list: { path: string; message: string }[] = [];
+      const list: { path: string; message: string; label?: string }[] = [];
       if (err instanceof ApiError && err.fields.length) {
         for (const f of err.fields) {
           const p = resolvePath(f.path);
           if (p && !map[p]) map[p] = f.message;
-          list.push({ path: p ?? '', message: f.message });
+          list.push({ path: p ?? '', message: f.message, label: p ? labelOf(p) : undefined });
         }
       } else {
         list.push({ path: '', message: errorMessage(err) });

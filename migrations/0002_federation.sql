@@ -1,0 +1,1 @@
+ALTER TABLE "peer_request_link" ALTER COLUMN "remote_request_id" DROP NOT NULL;

@@ -1,0 +1,2 @@
+CREATE INDEX "request_open_country_due_idx" ON "request" USING btree ("country_code","due_at") WHERE status IN ('draft','sent','received','assigned','in_progress','awaiting_clarification','awaiting_judicial_authorisation');--> statement-breakpoint
+CREATE INDEX "request_open_channel_due_idx" ON "request" USING btree ("channel","due_at") WHERE status IN ('draft','sent','received','assigned','in_progress','awaiting_clarification','awaiting_judicial_authorisation');

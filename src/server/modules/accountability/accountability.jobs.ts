@@ -1,0 +1,41 @@
+/**
+ * Recurring accountability jobs, durable in the job table: signed checkpoints of the audit chain, and the
+ * retention scan that fills the review queue. Each run plans the next one first, so a failing run never
+ * ends the cycle; the first runs are seeded by the module's migration.
+ */
+import { z } from 'zod';
+import type { Ctx } from '../../platform/context.ts';
+import { defineJob, scheduleJob } from '../../platform/jobs/job.service.ts';
+import { writeCheckpoint } from './audit-verify.service.ts';
+import { scanRetention } from './retention.service.ts';
+
+export const CHECKPOINT_JOB = 'accountability.audit_checkpoint';
+export const RETENTION_JOB = 'accountability.retention_scan';
+/** How often the checkpoint job looks; whether it signs depends on the entry and time thresholds in settings. */
+const CHECKPOINT_POLL_MS = 5 * 60_000;
+const RETENTION_POLL_MS = 60 * 60_000;
+
+async function planNext(ctx: Ctx, kind: string, everyMs: number) {
+  const runAt = new Date(ctx.clock.now().getTime() + everyMs);
+  await scheduleJob(ctx, { kind, runAt, payload: {}, dedupeKey: `${kind}:${runAt.toISOString()}` });
+}
+
+export const checkpointJob = defineJob({
+  kind: CHECKPOINT_JOB,
+  payload: z.object({}).passthrough(),
+  async run(ctx) {
+    await planNext(ctx, CHECKPOINT_JOB, CHECKPOINT_POLL_MS);
+    await writeCheckpoint(ctx);
+  },
+});
+
+export const retentionScanJob = defineJob({
+  kind: RETENTION_JOB,
+  payload: z.object({}).passthrough(),
+  async run(ctx) {
+    await planNext(ctx, RETENTION_JOB, RETENTION_POLL_MS);
+    await scanRetention(ctx);
+  },
+});
+
+export const accountabilityJobs = [checkpointJob, retentionScanJob];
