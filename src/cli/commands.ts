@@ -2,6 +2,7 @@
 import type { CliCommand } from './cli.ts';
 import { createUserCommand } from './commands/create-user.ts';
 import { auditVerifyCommand } from './commands/audit-verify.ts';
+import { importNoticesCommand } from './commands/import-notices.ts';
 import { nodeInfoCommand, peerAddCommand } from './commands/peer-add.ts';
 
-export const commands: CliCommand[] = [createUserCommand, auditVerifyCommand, nodeInfoCommand, peerAddCommand];
+export const commands: CliCommand[] = [createUserCommand, auditVerifyCommand, nodeInfoCommand, peerAddCommand, importNoticesCommand];

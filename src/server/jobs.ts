@@ -2,5 +2,6 @@
 import type { JobHandler } from './platform/jobs/job.service.ts';
 import { exchangeJobs } from './modules/exchange/index.ts';
 import { accountabilityJobs } from './modules/accountability/index.ts';
+import { wantedJobs } from './modules/wanted/index.ts';
 
-export const allJobs: JobHandler[] = [...exchangeJobs, ...accountabilityJobs] as JobHandler[];
+export const allJobs: JobHandler[] = [...exchangeJobs, ...accountabilityJobs, ...wantedJobs] as JobHandler[];

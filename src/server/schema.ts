@@ -7,6 +7,7 @@ import * as reference from './modules/reference/reference.schema.ts';
 import * as exchange from './modules/exchange/exchange.schema.ts';
 import * as federation from './modules/federation/federation.schema.ts';
 import * as accountability from './modules/accountability/accountability.schema.ts';
+import * as wanted from './modules/wanted/wanted.schema.ts';
 
-export const schema = { ...audit, ...jobs, ...notifications, ...identity, ...reference, ...exchange, ...federation, ...accountability };
+export const schema = { ...audit, ...jobs, ...notifications, ...identity, ...reference, ...exchange, ...federation, ...accountability, ...wanted };
 export type Schema = typeof schema;

@@ -106,7 +106,7 @@ export const wantedActionBodies = {
   }),
   record_consent: z.object({ version, consent: z.boolean(), consentAt: isoInstant }),
   extend_exceptional: z.object({ version, reason: text(2000) }),
-  record_final_decision: z.object({ version, decidedAt: isoInstant, surrender: z.boolean().default(true) }),
+  record_final_decision: z.object({ version, decidedAt: isoInstant }),
   agree_surrender_date: z.object({ version, agreedAt: isoInstant, reason: text(2000) }),
   surrender: z.object({ version, at: isoInstant.optional() }),
   return: z.object({ version, note: text(2000) }),

@@ -25,6 +25,7 @@ import { registerReferenceRoutes } from '../modules/reference/index.ts';
 import { registerExchangeRoutes } from '../modules/exchange/index.ts';
 import { registerFederationRoutes } from '../modules/federation/index.ts';
 import { registerAccountabilityRoutes } from '../modules/accountability/index.ts';
+import { registerWantedRoutes } from '../modules/wanted/index.ts';
 import { registerNotificationRoutes } from '../platform/notifications/notification.routes.ts';
 
 declare module 'fastify' {
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerNotificationRoutes(app);
   await registerFederationRoutes(app, deps);
   await registerAccountabilityRoutes(app);
+  await registerWantedRoutes(app, deps);
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
 
   if (fs.existsSync(webRoot)) {

@@ -41,7 +41,9 @@ export type Config = z.infer<typeof schema> & { cookieSecure: boolean };
 
 /** Reads and validates configuration; throws with the offending variable names on bad input. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // An empty variable (DATABASE_URL= in a unit file) means "not set", as administrators expect.
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(set);
   if (!parsed.success) {
     const names = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
     throw new Error(`Invalid configuration: ${names}`);

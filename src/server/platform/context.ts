@@ -1,4 +1,5 @@
 /** The context every use case takes first: who acts, in which language, on which handle, at what time. */
+import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import type { Locale, Role } from '../../shared/domain.ts';
 import type { Clock } from './clock.ts';
 import type { Db } from './db/client.ts';
@@ -28,8 +29,8 @@ export function withTx(ctx: Ctx, tx: Db): Ctx {
 }
 
 /** Runs fn in one transaction; the act and its audit entry commit or roll back together (STYLE rule 2). */
-export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction(async (tx) => fn(withTx(ctx, tx as unknown as Db)));
+export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
+  return ctx.db.transaction(async (tx) => fn(withTx(ctx, tx as unknown as Db)), config);
 }
 
 /** A system context for jobs and start-up work. */

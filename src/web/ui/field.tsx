@@ -106,3 +106,13 @@ export function ErrorSummary({ title, errors }: { title: string; errors: { path:
     </div>
   );
 }
+
+/** The visible label of the control for a field path, prefixed by its repeat group ("Person 1 – Full name"). */
+export function fieldLabel(path: string): string | undefined {
+  const el = document.getElementById(fieldId(path));
+  if (!el) return undefined;
+  const label = document.querySelector(`label[for="${el.id}"]`)?.childNodes[0]?.textContent?.trim()
+    ?? el.closest('fieldset')?.querySelector('legend')?.textContent?.trim();
+  const group = el.closest('fieldset.repeat')?.querySelector('legend')?.textContent?.trim();
+  return label ? (group && group !== label ? `${group} – ${label}` : label) : undefined;
+}

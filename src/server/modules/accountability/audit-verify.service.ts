@@ -59,11 +59,14 @@ export async function writeCheckpoint(ctx: Ctx, opts: { force?: boolean } = {}) 
 /** Verifies the whole chain and every checkpoint signature; the run and its outcome are audited. */
 export async function verifyAudit(ctx: Ctx, opts: { record?: boolean } = {}): Promise<VerifyResult> {
   const started = performance.now();
-  const [head, checkpoints, keys, key] = [
-    await repo.chainHead(ctx.db), await repo.listCheckpoints(ctx.db), await repo.publicKeys(ctx.db),
-    await repo.findSigningKey(ctx.db, PURPOSE),
-  ];
-  const v = await verifyChain(repo.chainBatches(ctx.db), head, checkpoints, keys);
+  // One read-only snapshot, so entries written while we read are neither "inserted" nor "removed".
+  const { head, key, v } = await inTransaction(ctx, async (tx) => {
+    const [head, checkpoints, keys, key] = [
+      await repo.chainHead(tx.db), await repo.listCheckpoints(tx.db), await repo.publicKeys(tx.db),
+      await repo.findSigningKey(tx.db, PURPOSE),
+    ];
+    return { head, key, v: await verifyChain(repo.chainBatches(tx.db), head, checkpoints, keys) };
+  }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
   const durationMs = Math.round(performance.now() - started);
   const p = v.problem;
   const result: VerifyResult = {

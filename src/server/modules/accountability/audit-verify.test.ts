@@ -54,7 +54,7 @@ describe('audit verification', () => {
 
   test('an untouched log verifies, whatever jsonb does to key order', async () => {
     await writeEntries(env, 20);
-    const r = await verifyAudit(env.ctx, { record: false });
+    const r = await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false });
     assert.equal(r.ok, true, JSON.stringify(r.problem));
     assert.equal(r.entries, await headSeq(env));
     assert.equal(r.problem, null);
@@ -65,7 +65,7 @@ describe('audit verification', () => {
     const cp = await writeCheckpoint(env.ctx, { force: true });
     assert.ok(cp);
     assert.equal(cp!.seq, await headSeq(env));
-    const r = await verifyAudit(env.ctx, { record: false });
+    const r = await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false });
     assert.equal(r.ok, true);
     assert.equal(r.checkpoints, 1);
     assert.match(r.keyFingerprint ?? '', /^[0-9a-f]{4}(:[0-9a-f]{4}){15}$/);
@@ -87,7 +87,7 @@ describe('tampering behind the application\'s back is detected and named', () =>
   test('an edited entry is named', async () => {
     await fresh();
     await exec(env, sql`UPDATE audit_event SET justification = 'Something else entirely' WHERE seq = 7`);
-    const r = await verifyAudit(env.ctx, { record: false });
+    const r = await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false });
     assert.equal(r.ok, false);
     assert.deepEqual([r.problem?.kind, r.problem?.seq, r.problem?.reason], ['altered', 7, 'content_changed']);
     assert.equal(r.message, 'Tampering found: entry 7 was altered.');
@@ -96,11 +96,11 @@ describe('tampering behind the application\'s back is detected and named', () =>
   test('an edit to jsonb details or person ids is named', async () => {
     await fresh();
     await exec(env, sql`UPDATE audit_event SET details = jsonb_set(details, '{i}', '99') WHERE seq = 4`);
-    assert.deepEqual((await verifyAudit(env.ctx, { record: false })).problem?.seq, 4);
+    assert.deepEqual((await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false })).problem?.seq, 4);
     await exec(env, sql`UPDATE audit_event SET details = jsonb_set(details, '{i}', ${String(rowsOf<{ i: number }>(await exec(env, sql`SELECT (details->'nested'->'a'->>0)::int AS i FROM audit_event WHERE seq = 4`))[0].i)}::jsonb) WHERE seq = 4`);
-    assert.equal((await verifyAudit(env.ctx, { record: false })).ok, true, 'restoring the value restores the chain');
+    assert.equal((await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false })).ok, true, 'restoring the value restores the chain');
     await exec(env, sql`UPDATE audit_event SET person_ids = '{}' WHERE seq = 9`);
-    assert.deepEqual((await verifyAudit(env.ctx, { record: false })).problem?.seq, 9);
+    assert.deepEqual((await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false })).problem?.seq, 9);
   });
 
   test('an edit with the entry\'s own hash recomputed is still named (the next entry links to the original)', async () => {
@@ -108,14 +108,14 @@ describe('tampering behind the application\'s back is detected and named', () =>
     const all = await rows(env.database.db);
     const target = { ...all[5], actorLabel: 'someone-else' };
     await exec(env, sql`UPDATE audit_event SET actor_label = ${target.actorLabel}, hash = ${entryHash(target.prevHash, target)} WHERE seq = ${target.seq}`);
-    const r = await verifyAudit(env.ctx, { record: false });
+    const r = await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false });
     assert.deepEqual([r.problem?.kind, r.problem?.seq], ['altered', target.seq]);
   });
 
   test('a deleted entry in the middle is named', async () => {
     await fresh();
     await exec(env, sql`DELETE FROM audit_event WHERE seq = 5`);
-    const r = await verifyAudit(env.ctx, { record: false });
+    const r = await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false });
     assert.deepEqual([r.problem?.kind, r.problem?.seq], ['removed', 5]);
     assert.equal(r.message, 'Tampering found: entry 5 was removed.');
   });
@@ -126,14 +126,14 @@ describe('tampering behind the application\'s back is detected and named', () =>
     await exec(env, sql`UPDATE audit_event SET seq = -(seq - 1) WHERE seq > 5`);
     await exec(env, sql`UPDATE audit_event SET seq = -seq WHERE seq < 0`);
     await exec(env, sql`UPDATE audit_chain_head SET seq = seq - 1`);
-    const r = await verifyAudit(env.ctx, { record: false });
+    const r = await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false });
     assert.deepEqual([r.problem?.kind, r.problem?.seq], ['removed', 5]);
   });
 
   test('a deleted last entry is caught through the chain head', async () => {
     await fresh();
     await exec(env, sql`DELETE FROM audit_event WHERE seq = ${n}`);
-    const r = await verifyAudit(env.ctx, { record: false });
+    const r = await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false });
     assert.deepEqual([r.problem?.kind, r.problem?.seq, r.problem?.reason], ['removed', n, 'tail_removed']);
   });
 
@@ -143,7 +143,7 @@ describe('tampering behind the application\'s back is detected and named', () =>
     const prev = rowsOf<{ hash: string }>(await exec(env, sql`SELECT hash FROM audit_event WHERE seq = ${n - 1}`))[0].hash;
     await exec(env, sql`DELETE FROM audit_event WHERE seq = ${n}`);
     await exec(env, sql`UPDATE audit_chain_head SET seq = ${n - 1}, hash = ${prev}`);
-    const r = await verifyAudit(env.ctx, { record: false });
+    const r = await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false });
     assert.deepEqual([r.problem?.kind, r.problem?.seq], ['removed', n]);
   });
 
@@ -151,7 +151,7 @@ describe('tampering behind the application\'s back is detected and named', () =>
     await fresh();
     const last = rowsOf<{ hash: string }>(await exec(env, sql`SELECT hash FROM audit_event WHERE seq = ${n}`))[0].hash;
     await insertForged(env, n + 1, last);
-    const r = await verifyAudit(env.ctx, { record: false });
+    const r = await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false });
     assert.deepEqual([r.problem?.kind, r.problem?.seq, r.problem?.reason], ['inserted', n + 1, 'beyond_head']);
     assert.equal(r.message, `Tampering found: entry ${n + 1} was inserted.`);
   });
@@ -163,7 +163,7 @@ describe('tampering behind the application\'s back is detected and named', () =>
     await exec(env, sql`UPDATE audit_chain_head SET seq = seq + 1`);
     const h5 = rowsOf<{ hash: string }>(await exec(env, sql`SELECT hash FROM audit_event WHERE seq = 5`))[0].hash;
     await insertForged(env, 6, h5);
-    const r = await verifyAudit(env.ctx, { record: false });
+    const r = await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false });
     assert.deepEqual([r.problem?.kind, r.problem?.seq, r.problem?.reason], ['inserted', 6, 'link_skips_entry']);
   });
 
@@ -179,7 +179,7 @@ describe('tampering behind the application\'s back is detected and named', () =>
       prev = hash;
     }
     await exec(env, sql`UPDATE audit_chain_head SET hash = ${prev}`);
-    const r = await verifyAudit(env.ctx, { record: false });
+    const r = await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false });
     assert.deepEqual([r.problem?.kind, r.problem?.seq, r.problem?.toSeq, r.problem?.reason], ['altered', 1, n, 'checkpoint_mismatch']);
   });
 
@@ -187,7 +187,7 @@ describe('tampering behind the application\'s back is detected and named', () =>
     await fresh();
     await writeCheckpoint(env.ctx, { force: true });
     await exec(env, sql`UPDATE audit_checkpoint SET signature = ${Buffer.alloc(64, 7).toString('base64')}`);
-    const r = await verifyAudit(env.ctx, { record: false });
+    const r = await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false });
     assert.deepEqual([r.problem?.kind, r.problem?.seq], ['checkpoint_invalid', n]);
   });
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from '../identity/identity.schema.ts';
 import { request } from '../exchange/exchange.schema.ts';
 
@@ -169,6 +169,8 @@ export const wantedEvent = pgTable(
     personId: uuid('person_id').notNull().references(() => wantedPerson.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
+    /** Insertion order, to order events that share a timestamp. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     note: text('note'),
     actorId: uuid('actor_id').references(() => appUser.id),
   },

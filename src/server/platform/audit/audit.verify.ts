@@ -92,6 +92,8 @@ export async function verifyChain(
     for (const r of batch) {
       if (r.seq < expected) { fail({ kind: 'inserted', seq: r.seq, reason: 'seq_out_of_range' }); break outer; }
       if (r.seq > expected) { fail({ kind: 'removed', seq: expected, reason: 'seq_gap' }); break outer; }
+      // Rows and head are read in one snapshot: every legitimate entry moved the head with it.
+      if (head && r.seq > head.seq) { fail({ kind: 'inserted', seq: r.seq, reason: 'beyond_head' }); break outer; }
       const p = linkProblem(r, running, before, head);
       if (p) { fail(p); break outer; }
       const cp = cpAt.get(r.seq);
@@ -129,6 +131,10 @@ function linkProblem(r: ChainRow, running: string, before: string | null, head: 
   if (r.prevHash === running) return { kind: 'altered', seq: r.seq, reason: 'content_changed' };
   const selfConsistent = entryHash(r.prevHash, r) === r.hash;
   if (selfConsistent && before !== null && r.prevHash === before) return { kind: 'inserted', seq: r.seq - 1, reason: 'link_skips_entry' };
+  // Later entries renumbered up to make room for a forged one: this entry still hashes under its old number.
+  if (before !== null && r.prevHash === before && entryHash(r.prevHash, { ...r, seq: r.seq - 1 }) === r.hash) {
+    return { kind: 'inserted', seq: r.seq - 1, reason: 'link_skips_entry' };
+  }
   if (selfConsistent && r.seq > 1) return { kind: 'altered', seq: r.seq - 1, reason: 'hash_rewritten' };
   // Later entries renumbered down to hide a deletion: this entry still hashes under its old number.
   if (entryHash(r.prevHash, { ...r, seq: r.seq + 1 }) === r.hash) return { kind: 'removed', seq: r.seq, reason: 'renumbered' };

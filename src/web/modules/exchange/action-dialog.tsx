@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { REFUSAL_GROUNDS, type RefusalGround } from '../../../shared/domain.ts';
 import { api, ApiError, errorMessage } from '../../api.ts';
 import { Dialog } from '../../ui/dialog.tsx';
-import { ErrorSummary, fieldId } from '../../ui/field.tsx';
+import { ErrorSummary, fieldId, fieldLabel } from '../../ui/field.tsx';
 import { localInputToIso, localInputValue } from '../../ui/format.ts';
 import { CodeSelect, FieldErrors, TextArea, TextInput } from './form-controls.tsx';
 import { actionPath, type ActionName, type RequestDetail } from './types.ts';
@@ -47,6 +47,30 @@ function bodyFor(action: ActionName, v: Values, version: number): Record<string,
   }
 }
 
+/** What can be checked before posting; the server checks everything again. */
+function validate(action: ActionName, v: Values, t: (k: string) => string): Record<string, string> {
+  const e: Record<string, string> = {};
+  const need = (path: string, value: string) => {
+    if (!value.trim()) e[path] = t('exchange.actions.required');
+  };
+  if (action === 'assign') need('assigneeId', v.assigneeId);
+  if (action === 'request_clarification') need('question', v.question);
+  if (action === 'receive_clarification') need('answer', v.answer);
+  if (action === 'delay_judicial') {
+    const n = Number(v.expectedDays);
+    if (!Number.isInteger(n) || n < 1 || n > 365) e.expectedDays = t('exchange.actions.expectedDaysRange');
+    need('reason', v.reason);
+  }
+  if (action === 'resume_judicial' && !v.authorised) e.authorised = t('exchange.actions.authorisedRequired');
+  if (action === 'answer' || action === 'record_answer') need('body', v.body);
+  if (action === 'answer' && v.grounds.length) need('refusalReason', v.reason);
+  if (action === 'refuse') {
+    if (!v.grounds.length) e.grounds = t('exchange.actions.groundsRequired');
+    need('reason', v.reason);
+  }
+  return e;
+}
+
 export function ActionDialog({ r, action, onClose, onDone, onStale }: Props) {
   const { t } = useTranslation();
   const reference = useReference();
@@ -55,17 +79,25 @@ export function ActionDialog({ r, action, onClose, onDone, onStale }: Props) {
     authorised: '', note: '', body: '', grounds: [],
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState<{ path: string; message: string }[]>([]);
+  const [summary, setSummary] = useState<{ path: string; message: string; label?: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Values>(k: K, val: Values[K]) => setV((cur) => ({ ...cur, [k]: val }));
   const A = (k: string) => t(`exchange.actions.fields.${k}`);
 
+  const showErrors = (map: Record<string, string>, list: { path: string; message: string }[]) => {
+    setErrors(map);
+    setSummary(list.map((x) => ({ ...x, label: x.path ? fieldLabel(x.path) : undefined })));
+    requestAnimationFrame(() => {
+      const el = document.querySelector<HTMLElement>('dialog [aria-invalid="true"]') ?? document.querySelector<HTMLElement>('dialog .error-summary h2');
+      el?.focus();
+    });
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (action === 'resume_judicial' && !v.authorised) {
-      setErrors({ authorised: t('exchange.actions.authorisedRequired') });
-      setSummary([]);
-      requestAnimationFrame(() => document.getElementById(fieldId('authorised'))?.focus());
+    const local = validate(action, v, t);
+    if (Object.keys(local).length) {
+      showErrors(local, Object.entries(local).map(([path, message]) => ({ path, message })));
       return;
     }
     setBusy(true);
@@ -74,7 +106,8 @@ export function ActionDialog({ r, action, onClose, onDone, onStale }: Props) {
       onDone();
     } catch (err) {
       setBusy(false);
-      if (err instanceof ApiError && (err.code === 'exchange.stale_version' || err.status === 409 && err.code.endsWith('stale_version'))) {
+      // 409: someone else changed the request (stale version, or a transition no longer allowed): reload it.
+      if (err instanceof ApiError && err.status === 409) {
         onStale(err.message);
         return;
       }
@@ -82,15 +115,14 @@ export function ActionDialog({ r, action, onClose, onDone, onStale }: Props) {
       const list: { path: string; message: string }[] = [];
       if (err instanceof ApiError && err.fields.length) {
         for (const f of err.fields) {
-          const p = f.path.split('.')[0] === 'partialRefusalGrounds' ? 'grounds' : f.path.split('.')[0];
+          const top = f.path.split('.')[0];
+          const p = top === 'partialRefusalGrounds' ? 'grounds' : top;
           const has = !!document.getElementById(fieldId(p));
           if (has && !map[p]) map[p] = f.message;
           list.push({ path: has ? p : '', message: f.message });
         }
       } else list.push({ path: '', message: errorMessage(err) });
-      setErrors(map);
-      setSummary(list);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('dialog [aria-invalid="true"], dialog .error-summary h2')?.focus());
+      showErrors(map, list);
     }
   };
 
@@ -117,7 +149,7 @@ export function ActionDialog({ r, action, onClose, onDone, onStale }: Props) {
     <Dialog title={t(`domain.actions.${action}`)} onClose={onClose} wide={action === 'answer' || action === 'refuse'}>
       <form onSubmit={(e) => void submit(e)} noValidate className="form">
         <p className="help">{t(`exchange.actions.help.${action}`)}</p>
-        <ErrorSummary title={t('exchange.form.errorsTitle')} errors={summary} />
+        <ErrorSummary title={t('exchange.actions.errorsTitle')} errors={summary} />
         <FieldErrors.Provider value={errors}>
           {action === 'assign' && (
             <CodeSelect path="assigneeId" label={A('assignee')} required placeholder codes={reference.users.map((u) => u.id)} labelPrefix=""

@@ -20,7 +20,7 @@ export function Countdown({ dueAt, paused, remainingMs, soonMs = 2 * 3600_000, l
   if (paused) {
     return (
       <span className={cls('paused')} data-testid="countdown" data-state="paused">
-        <span aria-hidden="true">⏸ </span>
+        <span aria-hidden="true">‖ </span>
         {remainingMs !== null
           ? t('exchange.countdown.pausedWithLeft', { time: formatDuration(remainingMs, t) })
           : t('exchange.countdown.paused')}
@@ -45,7 +45,7 @@ export function Countdown({ dueAt, paused, remainingMs, soonMs = 2 * 3600_000, l
   }
   const state = left < soonMs ? 'soon' : 'ok';
   return (
-    <span className={cls(state)} data-testid="countdown" data-state={state}>
+    <span className={cls(state)} data-testid="countdown" data-state="running" data-soon={state === 'soon' || undefined}>
       {state === 'soon' && <span aria-hidden="true">⏱ </span>}
       {t(state === 'soon' ? 'exchange.countdown.soon' : 'exchange.countdown.left', { time: formatDuration(left, t) })}
     </span>

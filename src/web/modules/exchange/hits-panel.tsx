@@ -31,7 +31,7 @@ export function HitsPanel({ r, onChanged }: { r: RequestDetail; onChanged(messag
                 <strong>{h.targetLabel}</strong>{' '}
                 <span className="muted">
                   ({t(`exchange.detail.hits.targets.${h.targetKind}`, { defaultValue: h.targetKind })} ·{' '}
-                  {t('exchange.detail.hits.score', { score: pct.format(h.score > 1 ? h.score / 100 : h.score) })})
+                  {t('exchange.detail.hits.score', { score: pct.format(h.score) })})
                 </span>
               </p>
               <p className="prose small">{h.explanation}</p>

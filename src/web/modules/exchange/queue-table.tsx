@@ -1,5 +1,6 @@
 /** The duty queue table: the server has sorted it (overdue first, then least time left). */
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../../shared/domain.ts';
 import { currentLanguage } from '../../i18n.ts';
@@ -9,6 +10,12 @@ import type { RequestSummary } from './types.ts';
 export function QueueTable({ items, caption }: { items: RequestSummary[]; caption: string }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
+  const navigate = useNavigate();
+  // The whole row opens the request for mouse users; keyboard and screen-reader users use the reference link.
+  const openRow = (e: MouseEvent, id: string) => {
+    if ((e.target as HTMLElement).closest('a, button') || window.getSelection()?.toString()) return;
+    navigate(`/desk/requests/${id}`);
+  };
   const col = (k: string) => t(`exchange.queue.columns.${k}`);
   return (
     <table className="queue-table">
@@ -31,6 +38,7 @@ export function QueueTable({ items, caption }: { items: RequestSummary[]; captio
           <tr
             key={r.id}
             data-testid="queue-row"
+            onClick={(e) => openRow(e, r.id)}
             data-overdue={r.overdue || undefined}
             data-urgent={r.urgent || undefined}
             className={[r.overdue ? 'row-overdue' : '', r.urgent ? 'row-urgent' : ''].filter(Boolean).join(' ') || undefined}

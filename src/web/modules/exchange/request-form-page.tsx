@@ -8,7 +8,7 @@ import {
 } from '../../../shared/domain.ts';
 import { api, ApiError, errorMessage } from '../../api.ts';
 import { browserZone } from '../../ui/format.ts';
-import { Checkbox, ErrorSummary, fieldId } from '../../ui/field.tsx';
+import { Checkbox, ErrorSummary, fieldId, fieldLabel } from '../../ui/field.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { CodeSelect, CountrySelect, FieldErrors, Section, TextArea, TextInput } from './form-controls.tsx';
 import { emptyForm, emptyItem, emptyPerson, needsChannelReason, toBody, type RequestFormState } from './form-state.ts';
@@ -26,14 +26,6 @@ function resolvePath(path: string): string | null {
     parts.pop();
   }
   return null;
-}
-
-/** The visible label of a field, for the error summary ("Subject: too short"), prefixed by its group. */
-function labelOf(path: string): string | undefined {
-  const el = document.getElementById(fieldId(path));
-  const label = el && document.querySelector(`label[for="${el.id}"]`)?.childNodes[0]?.textContent?.trim();
-  const group = el?.closest('fieldset.repeat')?.querySelector('legend')?.textContent?.trim();
-  return label ? (group ? `${group} – ${label}` : label) : undefined;
 }
 
 export function RequestFormPage() {
@@ -79,7 +71,7 @@ export function RequestFormPage() {
         for (const f of err.fields) {
           const p = resolvePath(f.path);
           if (p && !map[p]) map[p] = f.message;
-          list.push({ path: p ?? '', message: f.message, label: p ? labelOf(p) : undefined });
+          list.push({ path: p ?? '', message: f.message, label: p ? fieldLabel(p) : undefined });
         }
       } else {
         list.push({ path: '', message: errorMessage(err) });
