@@ -31,7 +31,7 @@ const ctx = systemCtx(database.db, systemClock, 'SE');
 const spoc = (await findUnitByCode(database.db, 'SPOC'))!;
 const username = `bench${Date.now()}`;
 const password = 'bench password 2026';
-await createUser(ctx, { username, displayName: 'Bench', password, roles: ['duty_officer'], unitCode: 'SPOC', locale: 'en' });
+await createUser(ctx, { username, displayName: 'Bench', password, roles: ['duty_officer'], unitCode: 'SPOC', locale: 'en', mustChangePassword: false });
 
 // Fill: N open incoming requests of the bench user's unit, spread over channels, countries, urgencies and deadlines.
 const t0 = performance.now();

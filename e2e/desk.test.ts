@@ -82,6 +82,30 @@ for (const locale of ['sv', 'en'] as const) {
   });
 }
 
+test('an account with a temporary password must choose its own before the desk opens', async () => {
+  await createAccount(server, { username: 'temp.e2e', password: 'temporary password 1', roles: ['case_officer'], mustChangePassword: true });
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  try {
+    await signIn(page, server.url, 'temp.e2e', 'en', 'temporary password 1');
+    await page.waitForURL(/\/account\/password/);
+    assert.deepEqual(await seriousViolations(page), [], 'password page');
+    await page.fill('#f-currentPassword', 'temporary password 1');
+    await page.fill('#f-newPassword', 'short');
+    await page.fill('#f-confirm', 'short');
+    await page.getByTestId('submit').click();
+    await page.locator('#f-newPassword-err').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/account/password', 'still on the password page');
+    await page.fill('#f-newPassword', 'my own password 2026');
+    await page.fill('#f-confirm', 'my own password 2026');
+    await page.getByTestId('submit').click();
+    await page.waitForURL(/\/desk$/);
+    await page.getByTestId('new-incoming').waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
 test('the public page presents the international work and the contact numbers, in both languages, without login', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -29,16 +29,39 @@ export function firstStartAdmin(server: Server): { username: string; password: s
   return { username: m[1], password: m[2] };
 }
 
-/** Creates an account through the administrator API (sign in, POST /api/admin/users). */
-export async function createAccount(server: Server, user: { username: string; password: string; roles: string[]; unitCode?: string }): Promise<void> {
+const adminPasswords = new WeakMap<Server, string>();
+
+/**
+ * A signed-in administrator session: the first-start password is temporary, so the first call replaces it
+ * (as the administrator must) and later calls sign in with the new one.
+ */
+export async function adminSession(server: Server): Promise<{ cookie: string; csrfToken: string }> {
   const admin = firstStartAdmin(server);
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+  const password = adminPasswords.get(server) ?? admin.password;
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: admin.username, password }) });
   if (login.status !== 200) throw new Error(`admin login failed: ${await login.text()}`);
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const { csrfToken, user } = (await login.json()) as { csrfToken: string; user: { mustChangePassword: boolean } };
+  if (user.mustChangePassword) {
+    const next = `e2e-admin-${Math.random().toString(36).slice(2)}-pw`;
+    const res = await fetch(`${server.url}/api/auth/password`, {
+      method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ currentPassword: password, newPassword: next }),
+    });
+    if (res.status !== 204) throw new Error(`admin password change failed: ${await res.text()}`);
+    adminPasswords.set(server, next);
+    return adminSession(server);
+  }
+  return { cookie, csrfToken };
+}
+
+/** Creates an account through the administrator API (sign in, POST /api/admin/users). */
+export async function createAccount(server: Server, user: { username: string; password: string; roles: string[]; unitCode?: string; mustChangePassword?: boolean }): Promise<void> {
+  const { cookie, csrfToken } = await adminSession(server);
   const res = await fetch(`${server.url}/api/admin/users`, {
     method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ displayName: user.username, unitCode: 'SPOC', locale: 'sv', ...user }),
+    // A permanent password, so the browser test signs in straight to the desk.
+    body: JSON.stringify({ displayName: user.username, unitCode: 'SPOC', locale: 'sv', mustChangePassword: false, ...user }),
   });
   if (res.status !== 201) throw new Error(`creating ${user.username} failed: ${await res.text()}`);
 }
@@ -103,5 +126,6 @@ export async function signIn(page: Page, base: string, username: string, locale:
   await page.locator('#f-username, input[name="username"]').first().fill(username);
   await page.locator('#f-password, input[name="password"]').first().fill(password);
   await page.getByTestId('submit').click();
-  await page.waitForURL(/\/desk/);
+  // The desk, or the password page first when the password is temporary.
+  await page.waitForURL(/\/(desk|account\/password)/);
 }

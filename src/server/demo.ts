@@ -64,7 +64,7 @@ export async function loadDemoData(database: Database, clock: Clock, config: Con
   const spoc = await findUnitByCode(ctx.db, 'SPOC');
   if (!spoc) return null;
   if ((await listUnitUsers(ctx, spoc.id)).some((u) => u.username === 'jour')) return null;
-  for (const u of USERS) await createUser(ctx, { ...u, password: DEMO_PASSWORD, unitCode: u.unit, locale: 'sv' });
+  for (const u of USERS) await createUser(ctx, { ...u, password: DEMO_PASSWORD, unitCode: u.unit, locale: 'sv', mustChangePassword: false });
   const users = await listUnitUsers(ctx, spoc.id);
   const duty = users.find((u) => u.username === 'jour')!;
   const officer = users.find((u) => u.username === 'handlaggare')!;

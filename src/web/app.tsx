@@ -7,6 +7,7 @@ import { RequireAuth, useAuth } from './auth.tsx';
 import { currentLanguage, setLanguage } from './i18n.ts';
 import { PublicPage } from './modules/public/public-page.tsx';
 import { LoginPage } from './modules/identity/login-page.tsx';
+import { ChangePasswordPage } from './modules/identity/change-password-page.tsx';
 import { QueuePage } from './modules/exchange/queue-page.tsx';
 import { RequestFormPage } from './modules/exchange/request-form-page.tsx';
 import { RequestDetailPage } from './modules/exchange/request-detail-page.tsx';
@@ -21,6 +22,7 @@ export function App() {
         <Routes>
           <Route path="/" element={<PublicPage />} />
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/account/password" element={<RequireAuth allowTemporaryPassword><ChangePasswordPage /></RequireAuth>} />
           <Route path="/desk" element={<RequireAuth><QueuePage /></RequireAuth>} />
           <Route path="/desk/requests/new" element={<RequireAuth><RequestFormPage /></RequireAuth>} />
           <Route path="/desk/requests/:id" element={<RequireAuth><RequestDetailPage /></RequireAuth>} />
@@ -178,6 +180,9 @@ function UserMenu() {
         {user.roles.length > 0 && (
           <p className="muted">{user.roles.map((r) => t(`domain.roles.${r}`, { defaultValue: r })).join(', ')}</p>
         )}
+        <Link to="/account/password" className="button button-secondary" data-testid="change-password" onClick={() => setOpen(false)}>
+          {t('identity.password.menu')}
+        </Link>
         <button type="button" className="button" data-testid="logout" onClick={() => void onLogout()}>
           {t('common.user.logout')}
         </button>

@@ -13,6 +13,8 @@ export interface CurrentUser {
   roles: string[];
   unit: { id: string; name: string };
   locale: Locale;
+  /** A temporary password: only the password page is shown until the user chooses their own. */
+  mustChangePassword?: boolean;
 }
 
 interface SessionResponse {
@@ -25,6 +27,8 @@ interface AuthState {
   user: CurrentUser | null;
   login(input: { username: string; password: string; totp?: string }): Promise<CurrentUser>;
   logout(): Promise<void>;
+  /** After the user changed their password: the desk opens. */
+  passwordChanged(): void;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -81,7 +85,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  const value = useMemo(() => ({ loading, user, login, logout }), [loading, user, login, logout]);
+  const passwordChanged = useCallback(() => setUser((u) => (u ? { ...u, mustChangePassword: false } : u)), []);
+
+  const value = useMemo(() => ({ loading, user, login, logout, passwordChanged }), [loading, user, login, logout, passwordChanged]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 
@@ -91,8 +97,11 @@ export function useAuth(): AuthState {
   return ctx;
 }
 
-/** Desk pages: redirect to /login (and back afterwards) when nobody is signed in. */
-export function RequireAuth({ children }: { children: ReactNode }) {
+/**
+ * Desk pages: redirect to /login (and back afterwards) when nobody is signed in, and to the password page
+ * while the password is temporary.
+ */
+export function RequireAuth({ children, allowTemporaryPassword = false }: { children: ReactNode; allowTemporaryPassword?: boolean }) {
   const { loading, user } = useAuth();
   const location = useLocation();
   const { t } = useTranslation();
@@ -106,6 +115,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (!user) {
     const next = location.pathname + location.search;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (user.mustChangePassword && !allowTemporaryPassword) {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/account/password?next=${encodeURIComponent(next)}`} replace />;
   }
   return <>{children}</>;
 }

@@ -11,6 +11,10 @@ export type AuthedCtx = Ctx & { actor: Actor };
 /** The request's context with a signed-in actor, or 401. */
 export function requireActor(request: FastifyRequest): AuthedCtx {
   if (!request.ctx.actor) throw new DomainError('unauthenticated', 'identity.unauthenticated');
+  // With a temporary password, nothing but the session routes (who am I, change password, sign out) is open.
+  if (request.ctx.actor.mustChangePassword && !request.url.startsWith('/api/auth/')) {
+    throw new DomainError('forbidden', 'identity.password_change_required');
+  }
   return request.ctx as AuthedCtx;
 }
 

@@ -10,6 +10,8 @@ export interface Actor {
   displayName: string;
   roles: Role[];
   unitId: string;
+  /** A temporary password (first start, set by an administrator): only the password change is allowed. */
+  mustChangePassword?: boolean;
 }
 
 export interface Ctx {

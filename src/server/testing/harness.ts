@@ -81,7 +81,7 @@ export async function createTestEnv(opts: { now?: string; database?: Database } 
     app, database, clock, config, ctx,
     async buildUser(o = {}) {
       const username = o.username ?? `u${randomUUID().slice(0, 8)}`;
-      const user = await createUser(ctx, { username, displayName: `Test ${username}`, password: TEST_PASSWORD, roles: o.roles ?? ['case_officer'], unitCode: o.unit ?? 'SPOC', locale: 'sv' });
+      const user = await createUser(ctx, { username, displayName: `Test ${username}`, password: TEST_PASSWORD, roles: o.roles ?? ['case_officer'], unitCode: o.unit ?? 'SPOC', locale: 'sv', mustChangePassword: false });
       const unit = await findUnitByCode(database.db, o.unit ?? 'SPOC');
       return { id: user.id, username, displayName: user.displayName, roles: user.roles as Role[], unitId: unit!.id };
     },

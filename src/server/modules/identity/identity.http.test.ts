@@ -99,3 +99,26 @@ test('only an administrator can create accounts', async () => {
   assert.equal(dup.status, 409);
   assert.equal((await admin.post('/api/admin/users', { ...body, username: 'short.pw', password: 'short' })).status, 400);
 });
+
+test('an account with a temporary password may do nothing but change it; afterwards it works normally', async () => {
+  const admin = await env.login(await env.buildUser({ roles: ['administrator'] }));
+  const created = await admin.post('/api/admin/users', { username: 'temp.officer', displayName: 'Temp Officer', password: 'temporary password 1', roles: ['case_officer'], unitCode: 'SPOC' });
+  assert.equal(created.status, 201);
+  const r = await login('temp.officer', 'temporary password 1');
+  assert.equal(r.statusCode, 200);
+  const cookie = r.cookies.find((x) => x.name === 'polsam_session')!.value;
+  const { csrfToken, user } = JSON.parse(r.body);
+  assert.equal(user.mustChangePassword, true);
+  const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    env.app.inject({ method, url, payload, cookies: { polsam_session: cookie }, headers: { 'x-csrf-token': csrfToken, 'accept-language': 'en' } });
+  const blocked = await call('GET', '/api/requests');
+  assert.equal(blocked.statusCode, 403);
+  assert.equal(JSON.parse(blocked.body).error, 'identity.password_change_required');
+  assert.match(JSON.parse(blocked.body).message, /temporary password/);
+  assert.equal((await call('POST', '/api/auth/password', { currentPassword: 'temporary password 1', newPassword: 'my own password 2026' })).statusCode, 204);
+  const again = await login('temp.officer', 'my own password 2026');
+  const cookie2 = again.cookies.find((x) => x.name === 'polsam_session')!.value;
+  assert.equal(JSON.parse(again.body).user.mustChangePassword, false);
+  const list = await env.app.inject({ method: 'GET', url: '/api/requests', cookies: { polsam_session: cookie2 } });
+  assert.equal(list.statusCode, 200);
+});

@@ -1,5 +1,5 @@
 /** All SQL of the identity module: units, users, sessions. */
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { appUser, session, unit } from './identity.schema.ts';
 
@@ -77,6 +77,6 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.delete(session).where(eq(session.tokenHash, tokenHash));
 }
 
-export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void> {
-  await db.delete(session).where(eq(session.userId, userId));
+export async function deleteSessionsOfUser(db: Db, userId: string, exceptTokenHash?: string): Promise<void> {
+  await db.delete(session).where(exceptTokenHash ? and(eq(session.userId, userId), ne(session.tokenHash, exceptTokenHash)) : eq(session.userId, userId));
 }

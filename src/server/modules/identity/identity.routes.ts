@@ -55,7 +55,7 @@ export async function registerIdentityRoutes(app: App, deps: AppDeps) {
   app.post('/api/auth/password', {
     schema: { tags: ['identity'], body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }), response: { 204: z.null() } },
   }, async (request, reply) => {
-    await svc.changePassword(requireActor(request), request.body.currentPassword, request.body.newPassword);
+    await svc.changePassword(requireActor(request), request.body.currentPassword, request.body.newPassword, request.cookies[SESSION_COOKIE]);
     return reply.status(204).send(null);
   });
 

@@ -28,13 +28,15 @@ export const createUserInput = z.object({
   roles: z.array(z.enum(ROLES)).min(1),
   unitCode: z.string().trim().min(1).max(64),
   locale: z.enum(['sv', 'en']).default('sv'),
+  /** The password is temporary unless the administrator says otherwise: the user sets their own at first sign-in. */
+  mustChangePassword: z.boolean().default(true),
 });
-export type CreateUserInput = z.infer<typeof createUserInput>;
+export type CreateUserInput = z.input<typeof createUserInput>;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 function toActor(u: repo.UserRow): Actor {
-  return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles as Role[], unitId: u.unitId };
+  return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles as Role[], unitId: u.unitId, mustChangePassword: u.mustChangePassword };
 }
 
 /** Hashes a password with argon2id. */
@@ -57,7 +59,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput, opts: { mustC
     if (!u) throw invalid('identity.unknown_unit', { unit: v.unitCode });
     const user = await repo.insertUser(tx.db, {
       username: v.username, displayName: v.displayName, passwordHash, roles: v.roles, unitId: u.id, locale: v.locale,
-      mustChangePassword: opts.mustChangePassword ?? false,
+      mustChangePassword: opts.mustChangePassword ?? v.mustChangePassword,
     });
     await audit(tx, { category: 'admin', action: 'identity.user.create', entityType: 'user', entityId: user.id, details: { username: v.username, roles: v.roles, unit: v.unitCode } });
     return user;
@@ -177,15 +179,17 @@ export async function confirmTotp(ctx: Ctx, code: string) {
 }
 
 /** Changes the actor's own password after checking the current one; other sessions end. */
-export async function changePassword(ctx: Ctx, current: string, next: string) {
+export async function changePassword(ctx: Ctx, current: string, next: string, sessionToken?: string) {
   if (!ctx.actor) throw new DomainError('unauthenticated', 'identity.unauthenticated');
   const user = await repo.findUserById(ctx.db, ctx.actor.id);
   if (!user || !(await verify(user.passwordHash, current).catch(() => false))) throw invalid('identity.invalid_credentials');
+  if (next === current) throw invalid('identity.password_unchanged', {}, [{ path: 'newPassword', code: 'identity.password_unchanged' }]);
   const parsed = passwordSchema.safeParse(next);
   if (!parsed.success) throw invalid('identity.weak_password', { min: 12 }, [{ path: 'newPassword', code: 'identity.weak_password' }]);
   const passwordHash = await hashPassword(next);
   await inTransaction(ctx, async (tx) => {
     await repo.updateUser(tx.db, user.id, { passwordHash, mustChangePassword: false });
+    await repo.deleteSessionsOfUser(tx.db, user.id, sessionToken ? sha256(sessionToken) : undefined);
     await audit(tx, { category: 'security', action: 'identity.password.changed', entityType: 'user', entityId: user.id });
   });
 }
