@@ -58,11 +58,23 @@ export function DeadlineBox({ r }: { r: RequestDetail }) {
               <span className="timeline-time">{formatDateTime(e.at, lang, zone)}</span>{' '}
               <strong>{t(`exchange.detail.deadline.events.${e.kind}`, { defaultValue: e.kind })}</strong>
               {e.actor && <span className="muted"> · {e.actor.displayName}</span>}
-              {e.note && <p className="prose small">{e.note}</p>}
+              {e.note && <p className="prose small">{pointLabel(e.note, t)}</p>}
             </li>
           ))}
         </ol>
       )}
     </section>
   );
+}
+
+/**
+ * A reminder point's key (`<regime>/<rule>/left/0.5`, `…/before/PT1H`, `…/due`) in words; any other note as it is.
+ */
+function pointLabel(note: string, t: (key: string, params?: Record<string, unknown>) => string): string {
+  const left = /\/left\/([0-9.]+)$/.exec(note);
+  if (left) return t('exchange.detail.deadline.points.left', { percent: Math.round(Number(left[1]) * 100) });
+  const before = /\/before\/PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(note);
+  if (before) return t('exchange.detail.deadline.points.before', { hours: Number(before[1] ?? 0), minutes: Number(before[2] ?? 0) });
+  if (/\/due$/.test(note)) return t('exchange.detail.deadline.points.due');
+  return note;
 }
