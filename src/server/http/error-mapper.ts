@@ -47,12 +47,18 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     return reply.status(STATUS[error.kind]).send(domainErrorBody(locale, error));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
+    const source = ({ body: request.body, querystring: request.query, params: request.params, headers: request.headers } as Record<string, unknown>)[error.validationContext ?? 'body'];
     const fields = error.validation.map((v) => {
       const issue = (v.params as { issue?: { code: string; message?: string; minimum?: unknown; maximum?: unknown; values?: unknown[] } }).issue;
       const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
       const params: Record<string, unknown> = {};
       if (issue?.minimum !== undefined) params.min = Number(issue.minimum);
       if (issue?.maximum !== undefined) params.max = Number(issue.maximum);
+      // A field left empty gets "required", not the rule its empty value happens to break — unless a rule
+      // of the schema says more (e.g. "an urgent request needs an Art 4(4) reason").
+      const message = issue?.message ?? v.message;
+      const named = !!message && /^[a-z_]+(\.[a-z_]+)*$/.test(message);
+      if (!named && isEmpty(valueAt(source, path))) return { path, message: t(locale, 'http.fields.required') };
       return { path, message: fieldMessage(locale, { code: issue?.code ?? v.keyword, message: issue?.message ?? v.message, params }) };
     });
     return reply.status(400).send({ error: 'http.validation_failed', message: t(locale, 'http.errors.validation_failed', { count: fields.length }), fields });
@@ -77,3 +83,14 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   request.log.error({ err: error, reqId: request.id }, 'unhandled error');
   return reply.status(500).send({ error: 'http.internal_error', message: t(locale, 'http.errors.internal_error', { id: request.id }) });
 }
+
+function valueAt(root: unknown, path: string): unknown {
+  let cur = root;
+  for (const part of path ? path.split('.') : []) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');

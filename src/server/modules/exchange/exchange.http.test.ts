@@ -78,6 +78,14 @@ describe('registering a request', () => {
     assert.deepEqual(await counts(), before);
   });
 
+  test('a field left empty is reported as required, in the caller\'s language', async () => {
+    const r = await duty.post('/api/requests', { ...buildRequest(), subject: '  ', countryCode: '' });
+    assert.equal(r.status, 400);
+    const byPath = Object.fromEntries(r.body.fields.map((f: { path: string; message: string }) => [f.path, f.message]));
+    assert.equal(byPath.subject, 'This field is required.');
+    assert.equal(byPath.countryCode, 'This field is required.');
+  });
+
   test('a request received in the future is refused; unknown enum values are refused', async () => {
     const f = await duty.post('/api/requests', buildRequest({ receivedAt: '2026-11-24T09:00:00Z' }));
     assert.equal(f.status, 400);
