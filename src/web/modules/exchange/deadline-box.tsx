@@ -1,4 +1,5 @@
 /** The legal deadline: basis, due time (Stockholm and the browser's zone), live countdown, history. */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n.ts';
 import { browserZone, formatDateTime, LEGAL_ZONE } from '../../ui/format.ts';
@@ -70,7 +71,7 @@ export function DeadlineBox({ r }: { r: RequestDetail }) {
 /**
  * A reminder point's key (`<regime>/<rule>/left/0.5`, `…/before/PT1H`, `…/due`) in words; any other note as it is.
  */
-function pointLabel(note: string, t: (key: string, params?: Record<string, unknown>) => string): string {
+function pointLabel(note: string, t: TFunction): string {
   const left = /\/left\/([0-9.]+)$/.exec(note);
   if (left) return t('exchange.detail.deadline.points.left', { percent: Math.round(Number(left[1]) * 100) });
   const before = /\/before\/PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(note);
