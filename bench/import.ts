@@ -2,7 +2,7 @@
  * Import benchmark (issue 5, FAST): generates N notices in the Interpol public notices JSON shape, writes them to
  * a file, and measures parse + import into the FAST register (batched, idempotent), then a full re-import of the
  * same file (must insert nothing). Embedded PGlite by default; PostgreSQL when DATABASE_URL is set.
- *   npm run bench:import [-- --notices 100000]
+ *   npm run bench:import [-- --notices 100000] [-- --no-index]   (--no-index: without the matching index)
  * Prints `metric_name: value` lines.
  */
 import { parseArgs } from 'node:util';
@@ -16,8 +16,12 @@ import { systemCtx } from '../src/server/platform/context.ts';
 import { openPglite, openPostgres, rowsOf, runMigrations } from '../src/server/platform/db/client.ts';
 import { firstStart } from '../src/server/bootstrap.ts';
 import { importNotices, parseInterpolDocument } from '../src/server/modules/wanted/index.ts';
+import { installMatching } from '../src/server/modules/matching/index.ts';
 
-const { values } = parseArgs({ options: { notices: { type: 'string', default: '100000' } } });
+const { values } = parseArgs({ options: { notices: { type: 'string', default: '100000' }, 'no-index': { type: 'boolean', default: false } } });
+// As in the server and the CLI, every imported notice goes to the matching index in the import's transaction.
+const indexed = !values['no-index'];
+if (indexed) installMatching();
 const N = Number(values.notices);
 const url = process.env.DATABASE_URL;
 const dir = url ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'polsam-bench-import-'));
@@ -76,6 +80,7 @@ fs.rmSync(file, { force: true });
 if (dir) fs.rmSync(dir, { recursive: true, force: true });
 
 console.log(`engine: ${url ? 'postgres' : 'pglite'}`);
+console.log(`matching_index: ${indexed ? 'on' : 'off'}`);
 console.log(`import_notices: ${N}`);
 console.log(`import_file_mb: ${fileMb.toFixed(1)}`);
 console.log(`import_generate_ms: ${generateMs.toFixed(0)}`);

@@ -1,10 +1,14 @@
 /**
  * Matching benchmark: `npm run bench:matching [-- PAIRS_FILE]`.
- * 1. Name pairs (default ../shared/namebench/pairs.tsv): ROC-AUC, P/R/F1 at the alert threshold and the
- *    best F1, per group, per label origin, per script pairing of the nomenklatura rows, and their aggregate.
+ * 1. Name pairs (default ../shared/namebench/pairs.tsv; any TSV/CSV with name_a, name_b, same and optionally
+ *    group): ROC-AUC, P/R/F1 at the alert threshold and the best F1, per group, per label origin, per script
+ *    pairing of the nomenklatura rows, and their aggregate — for the engine and, on the same rows, for the
+ *    PostgreSQL pg_trgm similarity() baseline.
  * 2. Senzing truth set: pairwise precision/recall of links and of the clusters they form (scorePersons).
- * 3. Screening (screen_records / screen_queries) through a candidate-retrieval callback; the default is an
- *    in-memory blocking-key index standing in for the DB table person_name_key.
+ * 3. Screening (screen_records / screen_queries) through a candidate-retrieval callback (the default is an
+ *    in-memory blocking-key index standing in for the DB table person_name_key), then the same queries
+ *    through a pg_trgm GIN index as the baseline.
+ * Parts 2 and 3 run on the namebench files only when no PAIRS_FILE is given (SKIP_SCREENING=1 skips 3).
  * Ends with one `metric_name: value` line per figure.
  */
 import { existsSync } from 'node:fs';
@@ -14,10 +18,13 @@ import { DEFAULT_MATCHING_SETTINGS, prepareName, scorePreparedNames } from '../s
 import { bestF1, prfAt, readTable, rocAuc } from './matching-io.ts';
 import { runScreeningBenchmark, inMemoryKeyRetriever } from './matching-screening.ts';
 import { runSenzingBenchmark } from './matching-senzing.ts';
+import { openTrgm, runTrgmScreening, trgmPairScores, TRGM_MATCH_THRESHOLD } from './matching-trgm.ts';
+import type { Database } from '../src/server/platform/db/client.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const benchDir = resolve(here, '..', '..', 'shared', 'namebench');
-const pairsPath = resolve(process.argv[2] ?? join(benchDir, 'pairs.tsv'));
+const customFile = process.argv[2];
+const pairsPath = resolve(customFile ?? join(benchDir, 'pairs.tsv'));
 const metrics: [string, number][] = [];
 const put = (name: string, value: number) => metrics.push([name, value]);
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
@@ -58,8 +65,38 @@ function groupBy(rows: Scored[], keyOf: (r: Scored) => string): Map<string, Scor
 const NK_GROUPS = new Set(['nk_checks', 'nk_unit_tests', 'synth_people', 'synth_companies', 'cluster_align', 'cust_cases']);
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 
-function runPairs(threshold: number): void {
+function reportAll(scored: Scored[], threshold: number, prefix: string, notes: boolean): void {
+  report('all', `${prefix}_all`, scored, threshold);
+  if (scored[0] && 'group' in scored[0].row) {
+    console.log('-- by group');
+    for (const [g, rows] of groupBy(scored, (r) => r.row.group || 'none')) report(g, `${prefix}_group_${slug(g)}`, rows, threshold);
+    const nk = scored.filter((r) => NK_GROUPS.has(r.row.group ?? ''));
+    if (nk.length) {
+      console.log('-- nomenklatura name_bench');
+      report('nomenklatura (all)', `${prefix}_nomenklatura`, nk, threshold);
+      report('nomenklatura persons', `${prefix}_nomenklatura_person`, nk.filter((r) => r.row.schema === 'Person'), threshold);
+      for (const [k, rows] of groupBy(nk, (r) => scriptPairing(r.row))) report(`nomenklatura ${k}`, `${prefix}_nomenklatura_${k}`, rows, threshold);
+    }
+  }
+  if (scored[0] && 'label_origin' in scored[0].row) {
+    console.log('-- by label origin');
+    for (const [o, rows] of groupBy(scored, (r) => r.row.label_origin || 'none')) {
+      if (rows.some((r) => r.same)) report(o, `${prefix}_origin_${slug(o)}`, rows, threshold);
+      else {
+        // Only negatives (constructed): the share that would raise a false alert is the figure.
+        const rate = rows.filter((r) => r.score >= threshold).length / rows.length;
+        console.log(`${o.padEnd(34)} n=${String(rows.length).padStart(5)} false alert rate ${fmt(rate)} @${threshold}`);
+        put(`${prefix}_origin_${slug(o)}_false_alert_rate`, rate);
+      }
+    }
+    if (notes) console.log('note: wd_hebrew and wd_korean are full names drawn from the whole upstream files; their parts may occur in train/, from which the shipped dictionaries were built.');
+  }
+}
+
+async function runPairs(threshold: number, trgm: Database): Promise<void> {
   const table = readTable(pairsPath);
+  const missing = ['name_a', 'name_b', 'same'].filter((c) => table[0] && !(c in table[0]));
+  if (missing.length) throw new Error(`${pairsPath}: missing column(s) ${missing.join(', ')}`);
   const scored: Scored[] = [];
   let invalid = 0;
   const t0 = performance.now();
@@ -74,31 +111,11 @@ function runPairs(threshold: number): void {
   }
   const elapsed = performance.now() - t0;
   console.log(`\n== Name pairs: ${pairsPath} (${table.length} rows, ${invalid} rejected as invalid input)`);
-  report('all', 'pairs_all', scored, threshold);
-  if (table[0] && 'group' in table[0]) {
-    console.log('-- by group');
-    for (const [g, rows] of groupBy(scored, (r) => r.row.group || 'none')) report(g, `pairs_group_${slug(g)}`, rows, threshold);
-    const nk = scored.filter((r) => NK_GROUPS.has(r.row.group ?? ''));
-    if (nk.length) {
-      console.log('-- nomenklatura name_bench');
-      report('nomenklatura (all)', 'pairs_nomenklatura', nk, threshold);
-      report('nomenklatura persons', 'pairs_nomenklatura_person', nk.filter((r) => r.row.schema === 'Person'), threshold);
-      for (const [k, rows] of groupBy(nk, (r) => scriptPairing(r.row))) report(`nomenklatura ${k}`, `pairs_nomenklatura_${k}`, rows, threshold);
-    }
-  }
-  if (table[0] && 'label_origin' in table[0]) {
-    console.log('-- by label origin');
-    for (const [o, rows] of groupBy(scored, (r) => r.row.label_origin || 'none')) {
-      if (rows.some((r) => r.same)) report(o, `pairs_origin_${slug(o)}`, rows, threshold);
-      else {
-        // Only negatives (constructed): the share that would raise a false alert is the figure.
-        const rate = rows.filter((r) => r.score >= threshold).length / rows.length;
-        console.log(`${o.padEnd(34)} n=${String(rows.length).padStart(5)} false alert rate ${fmt(rate)} @${threshold}`);
-        put(`pairs_origin_${slug(o)}_false_alert_rate`, rate);
-      }
-    }
-    console.log('note: wd_hebrew and wd_korean are full names drawn from the whole upstream files; their parts may occur in train/, from which the shipped dictionaries were built.');
-  }
+  reportAll(scored, threshold, 'pairs', true);
+  const trgmScores = await trgmPairScores(trgm, table.map((r) => [r.name_a ?? '', r.name_b ?? '']));
+  const baseline = scored.map((r, i) => ({ ...r, score: trgmScores[i] ?? 0 }));
+  console.log(`\n== Baseline on the same pairs: PostgreSQL pg_trgm similarity(name_a, name_b) (PGlite); P/R/F1 at pg_trgm's default match threshold ${TRGM_MATCH_THRESHOLD}`);
+  reportAll(baseline, TRGM_MATCH_THRESHOLD, 'trgm_pairs', false);
   // Name-pair throughput including normalisation (cold) and scoring only (names prepared and cached).
   const prepared = table.map((r) => {
     try {
@@ -127,18 +144,21 @@ function scriptPairing(row: Record<string, string>): string {
 async function main(): Promise<void> {
   const threshold = DEFAULT_MATCHING_SETTINGS.alertThreshold;
   console.log(`alert threshold ${threshold}, review threshold ${DEFAULT_MATCHING_SETTINGS.reviewThreshold}`);
-  runPairs(threshold);
+  const trgm = await openTrgm();
+  await runPairs(threshold, trgm);
   const senzingDir = join(benchDir, 'senzing');
-  if (existsSync(senzingDir)) {
+  if (!customFile && existsSync(senzingDir)) {
     for (const [k, v] of runSenzingBenchmark(senzingDir, threshold)) put(k, v);
   }
   const records = join(benchDir, 'screen_records.tsv');
   const queries = join(benchDir, 'screen_queries.tsv');
-  if (existsSync(records) && existsSync(queries) && !process.env.SKIP_SCREENING) {
-    // Plug point for the lead: pass a retriever backed by person_name_key in the DB, or the pg_trgm baseline.
+  if (!customFile && existsSync(records) && existsSync(queries) && !process.env.SKIP_SCREENING) {
+    // Plug point for the lead: pass a retriever backed by person_name_key in the DB.
     const result = await runScreeningBenchmark(records, queries, inMemoryKeyRetriever, threshold, 'keys_mem');
     for (const [k, v] of result) put(k, v);
+    for (const [k, v] of await runTrgmScreening(trgm, records, queries, threshold)) put(k, v);
   }
+  await trgm.close();
   console.log('\n== metrics');
   for (const [k, v] of metrics) console.log(`${k}: ${Number.isFinite(v) ? Number(v.toFixed(4)) : 'NaN'}`);
 }

@@ -20,7 +20,9 @@ export async function withDatabase<T>(fn: (ctx: Ctx, config: Config) => Promise<
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    await firstStart(database, systemClock, config);
+    // A first start from the CLI (e.g. pairing nodes before the server ever ran) must not lose the password.
+    const admin = await firstStart(database, systemClock, config);
+    if (admin) console.error(`First start: administrator "${admin.username}" with password "${admin.password}" (shown once; change it at first login).`);
     return await fn(systemCtx(database.db, systemClock, config.NODE_COUNTRY, 'en'), config);
   } finally {
     await database.close();

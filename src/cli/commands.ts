@@ -4,5 +4,7 @@ import { createUserCommand } from './commands/create-user.ts';
 import { auditVerifyCommand } from './commands/audit-verify.ts';
 import { importNoticesCommand } from './commands/import-notices.ts';
 import { nodeInfoCommand, peerAddCommand } from './commands/peer-add.ts';
+import { matchCommand } from './commands/match.ts';
+import { matchingReindexCommand } from './commands/matching-reindex.ts';
 
-export const commands: CliCommand[] = [createUserCommand, auditVerifyCommand, nodeInfoCommand, peerAddCommand, importNoticesCommand];
+export const commands: CliCommand[] = [createUserCommand, auditVerifyCommand, nodeInfoCommand, peerAddCommand, importNoticesCommand, matchCommand, matchingReindexCommand];

@@ -6,11 +6,14 @@ import { systemCtx } from './platform/context.ts';
 import { openPglite, openPostgres, runMigrations, type Database } from './platform/db/client.ts';
 import { createUser, ensureUnit, userCount } from './modules/identity/index.ts';
 import { seedAuthorities } from './modules/reference/index.ts';
+import { installMatching } from './modules/matching/index.ts';
 
 /** Opens PostgreSQL when DATABASE_URL is set, else the embedded database, and migrates it. */
 export async function openDatabase(config: Config): Promise<Database> {
   const database = config.DATABASE_URL ? await openPostgres(config.DATABASE_URL) : await openPglite(config.DATA_DIR);
   await runMigrations(database);
+  // Cross-checking is active for every process that stores persons: server, CLI, demo data.
+  installMatching();
   return database;
 }
 

@@ -9,6 +9,8 @@ import { systemCtx, type Actor } from './platform/context.ts';
 import type { Database } from './platform/db/client.ts';
 import { createUser, findUnitByCode, listUnitUsers } from './modules/identity/index.ts';
 import { createRequest, performAction } from './modules/exchange/index.ts';
+import { createWanted, performWantedAction } from './modules/wanted/index.ts';
+import type { CreateWantedInput } from '../shared/wanted.schemas.ts';
 import type { CreateRequestInput } from '../shared/exchange.schemas.ts';
 import type { Role } from '../shared/domain.ts';
 
@@ -22,6 +24,7 @@ const USERS: { username: string; displayName: string; roles: Role[]; unit: strin
   { username: 'chef', displayName: 'Chef Demo', roles: ['supervisor'], unit: 'SPOC' },
   { username: 'revisor', displayName: 'Revisor Demo', roles: ['auditor'], unit: 'SPOC' },
   { username: 'fast', displayName: 'FAST Demo', roles: ['fast_officer', 'case_officer'], unit: 'FAST' },
+  { username: 'fastchef', displayName: 'FAST-chef Demo', roles: ['fast_officer', 'supervisor'], unit: 'FAST' },
 ];
 
 type Demo = Omit<CreateRequestInput, 'receivedAt'> & { hoursAgo: number };
@@ -58,6 +61,50 @@ const DEMO_REQUESTS: Demo[] = [
   req({ direction: 'outgoing', countryCode: 'NL', subject: 'Förfrågan om företagsuppgifter', hoursAgo: 0 }),
 ];
 
+const D = 86_400_000;
+const day = (now: number, daysAgo: number) => new Date(now - daysAgo * D).toISOString().slice(0, 10);
+
+/** Fictional wanted persons (each language's placeholder name), one per requesting authority. */
+function demoWanted(now: number): CreateWantedInput[] {
+  const base = { documents: [], description: 'Fiktiv demoperson.', placeOfBirth: null, handlingWarnings: null };
+  return [
+    { ...base, fullName: 'Sven Svensson', otherScriptNames: [], aliases: ['Svenne Demo'], dateOfBirth: '1981-01-01', gender: 'male', nationalities: ['SE'],
+      requestingAuthority: 'aklagarmyndigheten', authorityReference: 'AM-DEMO-0001', legalBasis: 'detention_in_absentia',
+      offence: 'Grovt rån (fiktivt demoärende)', offenceSummary: 'Grovt rån (demo)', dangerWarnings: 'Kan vara beväpnad (demo)',
+      warrants: [{ kind: 'eaw', issuingCountry: 'SE', issuingAuthority: 'Åklagarmyndigheten (demo)', issuedAt: day(now, 40), validUntil: day(now, -325), reviewAt: day(now, -20),
+        channelReference: 'SIS-DEMO-1', eaw: { c_judgment: 'Häktning i sin frånvaro (demo)', d_offence: 'Grovt rån (demo)' } }] },
+    { ...base, fullName: 'Ivan Ivanov', otherScriptNames: ['Иван Иванов'], aliases: [], dateOfBirth: '1975-05-05', gender: 'male', nationalities: ['RU'],
+      requestingAuthority: 'kriminalvarden', authorityReference: 'KV-DEMO-0002', legalBasis: 'prison_sentence',
+      offence: 'Fängelse 4 år för grov narkotikasmuggling (fiktivt demoärende)', offenceSummary: null, dangerWarnings: null,
+      warrants: [{ kind: 'eaw', issuingCountry: 'SE', issuingAuthority: 'Åklagarmyndigheten (demo)', issuedAt: day(now, 90),
+        eaw: { c_judgment: 'Svea hovrätt (demo)', d_offence: 'Grov narkotikasmuggling (demo)' } }] },
+    { ...base, fullName: 'Fulan al-Fulani', otherScriptNames: ['فلان الفلاني'], aliases: [], dateOfBirth: '1990', gender: 'male', nationalities: [],
+      requestingAuthority: 'socialstyrelsen', authorityReference: 'SOS-DEMO-0003', legalBasis: 'lrv_care_decision',
+      offence: 'Avviken från rättspsykiatrisk vård (fiktivt demoärende)', offenceSummary: null, dangerWarnings: null,
+      warrants: [{ kind: 'naw', issuingCountry: 'SE', issuingAuthority: 'Åklagarmyndigheten (demo)', issuedAt: day(now, 10) }] },
+  ] as CreateWantedInput[];
+}
+
+/** Loads the FAST demo: three wanted persons, one published (supervisor's decision), one arrested abroad (a running clock). */
+async function loadDemoWanted(ctx: ReturnType<typeof systemCtx>, now: number) {
+  const unit = await findUnitByCode(ctx.db, 'FAST');
+  if (!unit) return;
+  const users = await listUnitUsers(ctx, unit.id);
+  const as = (username: string) => {
+    const u = users.find((x) => x.username === username)!;
+    return { ...ctx, locale: 'sv' as const, actor: { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles as Role[], unitId: unit.id } };
+  };
+  const officer = as('fast');
+  const created = [];
+  for (const w of demoWanted(now)) created.push(await createWanted(officer, w));
+  const [published, arrested] = created;
+  await performWantedAction(as('fastchef'), published.id, 'publish', { version: published.version, decision: 'Demobeslut: allmänhetens hjälp behövs.' });
+  const located = await performWantedAction(officer, arrested.id, 'locate', { version: arrested.version, countryCode: 'ES', place: 'Málaga' });
+  await performWantedAction(officer, arrested.id, 'arrest', {
+    version: located.version, warrantId: arrested.warrants[0].id, countryCode: 'ES', place: 'Málaga', arrestedAt: new Date(now - 3 * D).toISOString(), consent: null,
+  });
+}
+
 /** Loads the demo users and requests once; returns the demo logins, or null when already loaded. */
 export async function loadDemoData(database: Database, clock: Clock, config: Config) {
   const ctx = systemCtx(database.db, clock, config.NODE_COUNTRY);
@@ -81,6 +128,8 @@ export async function loadDemoData(database: Database, clock: Clock, config: Con
       if (i === 4) await performAction(actx, created.id, 'request_clarification', { version: s.version, question: 'Vilken tidsperiod avses? (demo)' });
     }
   }
+  // The FAST demo is Swedish (Swedish authorities, warrants issued in Sweden): other countries' nodes skip it.
+  if (ctx.nodeCountry === 'SE') await loadDemoWanted(ctx, now);
   return { users: USERS.map((u) => u.username), password: DEMO_PASSWORD };
 }
 

@@ -8,6 +8,7 @@ import * as exchange from './modules/exchange/exchange.schema.ts';
 import * as federation from './modules/federation/federation.schema.ts';
 import * as accountability from './modules/accountability/accountability.schema.ts';
 import * as wanted from './modules/wanted/wanted.schema.ts';
+import * as matching from './modules/matching/matching.schema.ts';
 
-export const schema = { ...audit, ...jobs, ...notifications, ...identity, ...reference, ...exchange, ...federation, ...accountability, ...wanted };
+export const schema = { ...audit, ...jobs, ...notifications, ...identity, ...reference, ...exchange, ...federation, ...accountability, ...wanted, ...matching };
 export type Schema = typeof schema;

@@ -121,8 +121,22 @@ export const personHeld = z.object({
   nextReviewAt: z.string().nullable(),
 });
 
+/** A person in the FAST register of wanted persons (the other place Polsam holds persons). */
+export const wantedHeld = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  fullName: z.string(),
+  otherScriptNames: z.array(z.string()),
+  aliases: z.array(z.string()),
+  dateOfBirth: z.string().nullable(),
+  nationalities: z.array(z.string()),
+  status: z.string(),
+  offence: z.string(),
+  createdAt: z.string(),
+});
+
 export const dataSubjectSearchQuery = z.object({ name: z.string().trim().min(2).max(300), justification });
-export const dataSubjectCandidates = z.object({ items: z.array(personHeld) });
+export const dataSubjectCandidates = z.object({ items: z.array(personHeld), wanted: z.array(wantedHeld) });
 
 export const dataSubjectReportInput = z.object({ personIds: z.array(z.uuid()).min(1).max(50), justification });
 export type DataSubjectReportInput = z.infer<typeof dataSubjectReportInput>;
@@ -132,6 +146,7 @@ export const dataSubjectReport = z.object({
   generatedBy: z.string(),
   personIds: z.array(z.uuid()),
   persons: z.array(personHeld),
+  wanted: z.array(wantedHeld),
   requests: z.array(z.object({
     id: z.uuid(), reference: z.string(), direction: z.string(), channel: z.string(), countryCode: z.string(),
     counterpartAuthority: z.string(), status: z.string(), purpose: z.string(), receivedAt: z.string().nullable(),

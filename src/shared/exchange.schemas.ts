@@ -192,6 +192,11 @@ export const hitView = z.object({
   status: z.enum(['open', 'confirmed', 'rejected']),
   decidedBy: userRef.nullable(),
   decidedAt: z.string().nullable(),
+  /** Matching: the version a decision must name, the decision's note, and the explanation's parts for the UI. */
+  version: z.number().int().default(1),
+  note: z.string().nullable().default(null),
+  parts: z.array(z.object({ a: z.string(), b: z.string(), kind: z.string(), similarity: z.number() })).default([]),
+  factors: z.array(z.object({ factor: z.string(), effect: z.number(), detail: z.string() })).default([]),
 });
 export const requestDetail = requestSummary.extend({
   version: z.number().int(),

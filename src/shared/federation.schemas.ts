@@ -67,3 +67,6 @@ export const informationInput = z.object({
 });
 export type InformationInput = z.infer<typeof informationInput>;
 export const informationResult = z.object({ id: z.uuid(), duplicate: z.boolean() });
+
+/** The requester's clarification of its own request, asked for by the peer (Art 6(3)). */
+export const clarificationAnswerInput = z.object({ answer: text(20000) });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS, GENDERS } from './domain.ts';
 import { countryCode, documentInput, isoInstant, partialDate } from './exchange.schemas.ts';
+import { justification } from './accountability.schemas.ts';
 
 /** The Swedish authorities FAST works for (polisen.se FAST page), and foreign authorities for imported notices. */
 export const REQUESTING_AUTHORITIES = ['aklagarmyndigheten', 'kriminalvarden', 'socialstyrelsen', 'foreign'] as const;
@@ -84,10 +85,28 @@ export const createWantedInput = z.object({
 });
 export type CreateWantedInput = z.infer<typeof createWantedInput>;
 
-export const updateWantedInput = createWantedInput.omit({ warrants: true, requestingAuthority: true, legalBasis: true }).partial().extend({ version });
+/** A correction of identity or case facts: only the fields sent change (no defaults, unlike registration). */
+export const updateWantedInput = z.object({
+  version,
+  fullName: nameInput.optional(),
+  otherScriptNames: z.array(nameInput).max(20).optional(),
+  aliases: z.array(nameInput).max(50).optional(),
+  dateOfBirth: partialDate.optional().nullable(),
+  placeOfBirth: optText(300),
+  gender: z.enum(GENDERS).optional(),
+  nationalities: z.array(countryCode).max(10).optional(),
+  documents: z.array(documentInput).max(20).optional(),
+  description: optText(5000),
+  authorityReference: text(100).optional(),
+  offence: text(2000).optional(),
+  offenceSummary: optText(500),
+  dangerWarnings: optText(2000),
+  handlingWarnings: optText(2000),
+});
 export type UpdateWantedInput = z.infer<typeof updateWantedInput>;
 
-export const consultQuery = z.object({ justification: text(500) });
+// LED Art 25(2): a consultation's justification is a sentence, not a token (the same rule as the desk's persons).
+export const consultQuery = z.object({ justification });
 export const listWantedQuery = consultQuery.extend({
   q: optText(200),
   status: z.enum(WANTED_STATUSES).optional(),
@@ -124,6 +143,8 @@ export const leadInput = z.object({
   body: text(10000),
   receivedAt: isoInstant.optional(),
 });
+/** Interpol Constitution Art 3 (RPD Art 34): the General Secretariat's review of a notice or diffusion. */
+export const article3Input = z.object({ status: z.enum(ARTICLE3_REVIEW), reason: optText(2000) });
 export const taskInput = z.object({ title: text(500), dueAt: isoInstant.optional().nullable(), assigneeId: z.uuid().optional().nullable() });
 export const locationInput = z.object({
   countryCode, place: optText(300), fromDate: partialDate.optional().nullable(), toDate: partialDate.optional().nullable(),

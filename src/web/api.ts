@@ -26,6 +26,11 @@ export class ApiError extends Error {
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
 
+/** The CSRF header for a state-changing call made with fetch directly (a file download by POST). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 /** Remember the CSRF token handed out by login or `me`. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;

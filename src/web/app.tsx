@@ -1,5 +1,5 @@
 /** Routes and the page frame: header (product, navigation, language, user menu), main, footer. */
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../shared/domain.ts';
@@ -11,7 +11,19 @@ import { ChangePasswordPage } from './modules/identity/change-password-page.tsx'
 import { QueuePage } from './modules/exchange/queue-page.tsx';
 import { RequestFormPage } from './modules/exchange/request-form-page.tsx';
 import { RequestDetailPage } from './modules/exchange/request-detail-page.tsx';
+import { PersonSearchPage } from './modules/matching/person-search-page.tsx';
+import { RegisterPage } from './modules/wanted/register-page.tsx';
+import { WantedFormPage } from './modules/wanted/wanted-form-page.tsx';
+import { WantedDetailPage } from './modules/wanted/wanted-detail-page.tsx';
+import { PublicWantedPage } from './modules/wanted/public-wanted-page.tsx';
+import { FederationAdminPage } from './modules/federation/federation-admin-page.tsx';
+import { AuditPage } from './modules/accountability/audit-page.tsx';
+import { ReviewsPage } from './modules/accountability/reviews-page.tsx';
+import { DataSubjectPage } from './modules/accountability/data-subject-page.tsx';
 import { NotFoundPage } from './ui/not-found.tsx';
+
+// The charts library is large: the statistics page loads on first visit, not with the app.
+const StatisticsPage = lazy(() => import('./modules/accountability/statistics-page.tsx').then((m) => ({ default: m.StatisticsPage })));
 
 export function App() {
   return (
@@ -26,6 +38,16 @@ export function App() {
           <Route path="/desk" element={<RequireAuth><QueuePage /></RequireAuth>} />
           <Route path="/desk/requests/new" element={<RequireAuth><RequestFormPage /></RequireAuth>} />
           <Route path="/desk/requests/:id" element={<RequireAuth><RequestDetailPage /></RequireAuth>} />
+          <Route path="/persons/search" element={<RequireAuth><PersonSearchPage /></RequireAuth>} />
+          <Route path="/wanted" element={<PublicWantedPage />} />
+          <Route path="/desk/wanted" element={<RequireAuth><RegisterPage /></RequireAuth>} />
+          <Route path="/desk/wanted/new" element={<RequireAuth><WantedFormPage /></RequireAuth>} />
+          <Route path="/desk/wanted/:id" element={<RequireAuth><WantedDetailPage /></RequireAuth>} />
+          <Route path="/admin/federation" element={<RequireAuth><FederationAdminPage /></RequireAuth>} />
+          <Route path="/accountability/audit" element={<RequireAuth><AuditPage /></RequireAuth>} />
+          <Route path="/accountability/reviews" element={<RequireAuth><ReviewsPage /></RequireAuth>} />
+          <Route path="/accountability/statistics" element={<RequireAuth><Suspense fallback={null}><StatisticsPage /></Suspense></RequireAuth>} />
+          <Route path="/accountability/data-subjects" element={<RequireAuth><DataSubjectPage /></RequireAuth>} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>
@@ -75,6 +97,9 @@ function Header() {
                 {t('common.nav.home')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/wanted">{t('wanted.public.nav')}</NavLink>
+            </li>
             {user && (
               <>
                 <li>
@@ -88,6 +113,41 @@ function Header() {
                 <li>
                   <NavLink to="/desk/requests/new?direction=outgoing">{t('common.nav.newOutgoing')}</NavLink>
                 </li>
+                {user.roles.some((r) => r !== 'administrator') && (
+                  <li>
+                    <NavLink to="/persons/search">{t('matching.search.nav')}</NavLink>
+                  </li>
+                )}
+                {user.roles.includes('administrator') && (
+                  <li>
+                    <NavLink to="/admin/federation">{t('federation.nav')}</NavLink>
+                  </li>
+                )}
+                {user.roles.includes('auditor') && (
+                  <li>
+                    <NavLink to="/accountability/audit">{t('accountability.nav.audit')}</NavLink>
+                  </li>
+                )}
+                {user.roles.includes('supervisor') && (
+                  <li>
+                    <NavLink to="/accountability/reviews">{t('accountability.nav.reviews')}</NavLink>
+                  </li>
+                )}
+                {user.roles.some((r) => r === 'auditor' || r === 'supervisor' || r === 'administrator') && (
+                  <li>
+                    <NavLink to="/accountability/statistics">{t('accountability.nav.statistics')}</NavLink>
+                  </li>
+                )}
+                {user.roles.includes('administrator') && (
+                  <li>
+                    <NavLink to="/accountability/data-subjects">{t('accountability.nav.dataSubjects')}</NavLink>
+                  </li>
+                )}
+                {user.roles.includes('fast_officer') && (
+                  <li>
+                    <NavLink to="/desk/wanted">{t('wanted.nav')}</NavLink>
+                  </li>
+                )}
               </>
             )}
           </ul>

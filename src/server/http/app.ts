@@ -26,6 +26,7 @@ import { registerExchangeRoutes } from '../modules/exchange/index.ts';
 import { registerFederationRoutes } from '../modules/federation/index.ts';
 import { registerAccountabilityRoutes } from '../modules/accountability/index.ts';
 import { registerWantedRoutes } from '../modules/wanted/index.ts';
+import { installMatching, registerMatchingRoutes } from '../modules/matching/index.ts';
 import { registerNotificationRoutes } from '../platform/notifications/notification.routes.ts';
 
 declare module 'fastify' {
@@ -49,6 +50,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Builds the Fastify app; `listen` is the caller's business (tests use inject). */
 export async function buildApp(deps: AppDeps): Promise<App> {
+  // Art 16(1)(d): every stored person is indexed and cross-checked (the desk and the register only know the seams).
+  installMatching();
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -103,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerFederationRoutes(app, deps);
   await registerAccountabilityRoutes(app);
   await registerWantedRoutes(app, deps);
+  await registerMatchingRoutes(app);
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
 
   if (fs.existsSync(webRoot)) {

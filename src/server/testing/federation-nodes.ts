@@ -70,7 +70,7 @@ export async function defineNode(country: string, extraEnv: Record<string, strin
 }
 
 /** Starts the node's server process and waits until it listens. */
-export async function startNode(n: NodeProc, timeoutMs = 60_000): Promise<void> {
+export async function startNode(n: NodeProc, timeoutMs = 180_000): Promise<void> {
   const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root, env: { ...process.env, ...n.env, TEST_DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,11 +108,20 @@ export class ApiClient {
   private csrf = '';
   constructor(private n: NodeProc, private username: string, private password: string) {}
 
+  /** Signs in; a temporary (first-start) password is replaced first, as the server demands. */
   async login(): Promise<void> {
     const r = await fetch(`${this.n.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: this.username, password: this.password }) });
     if (r.status !== 200) throw new Error(`login ${this.username}@${this.n.country}: ${r.status} ${await r.text()}`);
     this.cookie = (r.headers.get('set-cookie') ?? '').split(';')[0];
-    this.csrf = ((await r.json()) as { csrfToken: string }).csrfToken;
+    const s = (await r.json()) as { csrfToken: string; user: { mustChangePassword?: boolean } };
+    this.csrf = s.csrfToken;
+    if (s.user.mustChangePassword) {
+      const next = `pw-${randomUUID()}`;
+      const c = await this.call('POST', '/api/auth/password', { currentPassword: this.password, newPassword: next });
+      if (c.status !== 204) throw new Error(`password change ${this.username}@${this.n.country}: ${c.status} ${JSON.stringify(c.body)}`);
+      this.password = next;
+      await this.login();
+    }
   }
 
   async call<T = any>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
@@ -133,7 +142,7 @@ export async function setUpUsers(n: NodeProc): Promise<{ admin: ApiClient; offic
   const admin = new ApiClient(n, 'admin', n.adminPassword);
   await admin.login();
   const password = `pw-${randomUUID()}`;
-  const r = await admin.call('POST', '/api/admin/users', { username: 'officer', displayName: `Officer ${n.country}`, password, roles: ['case_officer', 'duty_officer'], unitCode: 'SPOC', locale: 'en' });
+  const r = await admin.call('POST', '/api/admin/users', { username: 'officer', displayName: `Officer ${n.country}`, password, roles: ['case_officer', 'duty_officer'], unitCode: 'SPOC', locale: 'en', mustChangePassword: false });
   if (r.status !== 201) throw new Error(`create officer: ${r.status} ${JSON.stringify(r.body)}`);
   const officer = new ApiClient(n, 'officer', password);
   await officer.login();

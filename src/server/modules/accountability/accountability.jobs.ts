@@ -1,7 +1,9 @@
 /**
  * Recurring accountability jobs, durable in the job table: signed checkpoints of the audit chain, and the
- * retention scan that fills the review queue. Each run plans the next one first, so a failing run never
- * ends the cycle; the first runs are seeded by the module's migration.
+ * retention scan that fills the review queue. Each run plans the next one; the first runs are seeded by the
+ * module's migration. A failing run is retried with backoff (its plan rolls back with it).
+ * TODO: a run that fails on all its attempts ends the cycle, and reviews would silently stop being queued; a
+ * start-up check that re-plans missing recurring jobs would close that risk.
  */
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';

@@ -24,36 +24,47 @@ function toHeld(p: ds.HeldPersonRow) {
   };
 }
 
-/** Finds the persons a data subject may be (by name or alias); logged as a consultation with its justification. */
+function toWanted(w: ds.HeldWantedRow) {
+  return {
+    id: w.id, reference: w.reference, fullName: w.full_name, otherScriptNames: w.other_script_names, aliases: w.aliases,
+    dateOfBirth: w.date_of_birth, nationalities: w.nationalities, status: w.status, offence: w.offence, createdAt: iso(w.created_at)!,
+  };
+}
+
+/**
+ * Finds the persons a data subject may be (by name or alias, in requests and in the wanted register); logged as
+ * a consultation with its justification. The name searched is not logged (no names in the log), the ids found are.
+ */
 export async function findDataSubject(ctx: ActorCtx, name: string, justification: string) {
   return inTransaction(ctx, async (tx) => {
-    const rows = await ds.findPersonsByName(tx.db, name);
+    const [rows, wanted] = [await ds.findPersonsByName(tx.db, name), await ds.findWantedByName(tx.db, name)];
     await audit(tx, {
-      category: 'consultation', action: 'accountability.data_subject.search', entityType: 'person', personIds: rows.map((r) => r.id),
-      justification, details: { matches: rows.length },
+      category: 'consultation', action: 'accountability.data_subject.search', entityType: 'person',
+      personIds: [...rows, ...wanted].map((r) => r.id), justification, details: { matches: rows.length + wanted.length },
     });
-    return { items: rows.map(toHeld) };
+    return { items: rows.map(toHeld), wanted: wanted.map(toWanted) };
   });
 }
 
 /** Everything held on the persons and every disclosure of them; logged as a consultation. */
 export async function dataSubjectReport(ctx: ActorCtx, personIds: string[], justification: string): Promise<DataSubjectReport> {
   return inTransaction(ctx, async (tx) => {
-    const persons = await ds.personsByIds(tx.db, personIds);
+    const [persons, wanted] = [await ds.personsByIds(tx.db, personIds), await ds.wantedByIds(tx.db, personIds)];
     const entries = (await repo.auditForPersons(tx.db, personIds)).map(toEntryView);
     // Erased persons have no rows left, but their disclosures stay on record and are still reported.
-    if (!persons.length && !entries.length) throw E.noPersons();
+    if (!persons.length && !wanted.length && !entries.length) throw E.noPersons();
     const requestIds = [...new Set(persons.map((p) => p.request_id))];
     const [requests, items, messages] = [
       await ds.requestsByIds(tx.db, requestIds), await ds.itemsOfRequests(tx.db, requestIds), await ds.messagesOfRequests(tx.db, requestIds),
     ];
     await audit(tx, {
       category: 'consultation', action: 'accountability.data_subject.report', entityType: 'person', personIds, justification,
-      details: { persons: persons.length, requests: requests.length, disclosures: entries.filter((e) => e.category === 'disclosure').length },
+      details: { persons: persons.length, wanted: wanted.length, requests: requests.length, disclosures: entries.filter((e) => e.category === 'disclosure').length },
     });
     return {
       generatedAt: tx.clock.now().toISOString(), generatedBy: `${tx.actor!.displayName} (${tx.actor!.username})`, personIds,
       persons: persons.map(toHeld),
+      wanted: wanted.map(toWanted),
       requests: requests.map((r) => ({
         id: r.id, reference: r.reference, direction: r.direction, channel: r.channel, countryCode: r.country_code,
         counterpartAuthority: r.counterpart_authority, status: r.status, purpose: r.purpose, receivedAt: iso(r.received_at),
@@ -85,6 +96,14 @@ export async function dataSubjectReportPdf(ctx: ActorCtx, personIds: string[], j
           header: ['name', 'dateOfBirth', 'category', 'reference', 'nextReview'].map((k) => L(`columns.${k}`)),
           rows: r.persons.map((p) => [[p.fullName, ...p.aliases].join(' / '), p.dateOfBirth ?? '', p.category, p.reference, p.nextReviewAt ?? '']),
           widths: [30, 12, 14, 18, 20],
+        },
+      },
+      {
+        heading: L('report.wanted'), empty: L('report.none'),
+        table: {
+          header: ['name', 'dateOfBirth', 'status', 'reference', 'offence'].map((k) => L(`columns.${k}`)),
+          rows: r.wanted.map((w) => [[w.fullName, ...w.otherScriptNames, ...w.aliases].join(' / '), w.dateOfBirth ?? '', w.status, w.reference, w.offence]),
+          widths: [30, 12, 12, 14, 32],
         },
       },
       ...r.requests.map((q) => ({

@@ -76,11 +76,11 @@ export async function setNextReview(db: Db, requestId: string, at: Date | null):
   await db.execute(sql`UPDATE request SET next_review_at = ${at ? at.toISOString() : null} WHERE id = ${requestId}`);
 }
 
-export interface ErasablePerson { id: string; full_name: string; aliases: string[]; documents: { number?: string }[] }
+export interface ErasablePerson { id: string; full_name: string; aliases: string[]; date_of_birth: string | null; documents: { number?: string }[] }
 
 export async function personsOfRequest(db: Db, requestId: string): Promise<ErasablePerson[]> {
   return rowsOf<ErasablePerson>(await db.execute(sql`
-    SELECT id, full_name, aliases, documents FROM request_person WHERE request_id = ${requestId} ORDER BY created_at, id`));
+    SELECT id, full_name, aliases, date_of_birth, documents FROM request_person WHERE request_id = ${requestId} ORDER BY created_at, id`));
 }
 
 /** Tables of any module that point at a person (a foreign key to request_person, or a `person_id` uuid column). */
@@ -120,7 +120,9 @@ export interface ErasureCounts { persons: number; linked: number; messages: numb
  */
 export async function erasePersons(db: Db, requestId: string, persons: ErasablePerson[], all: boolean): Promise<ErasureCounts> {
   const ids = persons.map((p) => p.id);
-  const terms = [...new Set(persons.flatMap((p) => [p.full_name, ...p.aliases, ...(p.documents ?? []).map((d) => d.number ?? '')]))]
+  // A full date of birth (YYYY-MM-DD) is searched for too; a bare year would hit unrelated dates.
+  const terms = [...new Set(persons.flatMap((p) => [p.full_name, ...p.aliases, ...(p.documents ?? []).map((d) => d.number ?? ''),
+    p.date_of_birth && p.date_of_birth.length >= 10 ? p.date_of_birth : '']))]
     .filter((s) => s.trim().length >= 2).sort((a, b) => b.length - a.length);
   const idList = sql`ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
   let linked = 0;
@@ -135,6 +137,10 @@ export async function erasePersons(db: Db, requestId: string, persons: ErasableP
 
   const req = rowsOf<Record<string, string | null>>(await db.execute(sql`
     SELECT subject, information_sought, purpose, offence, refusal_reason, handling_text, counterpart_reference FROM request WHERE id = ${requestId}`))[0];
+  // With `all`, copies of the request's own texts elsewhere (a peer message's payload) go too.
+  const copies = all ? [...Object.values(req), ...rowsOf<{ t: string }>(await db.execute(sql`
+    SELECT body AS t FROM request_message WHERE request_id = ${requestId} UNION ALL SELECT content FROM request_item WHERE request_id = ${requestId}`)).map((r) => r.t)]
+    .filter((v): v is string => !!v && v.trim().length >= 8 && v !== ERASED) : [];
   const reqText = (v: string | null, whole = true) => (v === null ? null : all && whole ? ERASED : scrub(v, terms));
   await db.execute(sql`UPDATE request SET subject = ${reqText(req.subject)}, information_sought = ${reqText(req.information_sought)},
     purpose = ${reqText(req.purpose)}, offence = ${reqText(req.offence)}, refusal_reason = ${reqText(req.refusal_reason)},
@@ -175,7 +181,50 @@ export async function erasePersons(db: Db, requestId: string, persons: ErasableP
       c.notifications++;
     }
   }
+  c.linked += await scrubRequestRows(db, requestId, [...terms, ...copies].sort((a, b) => b.length - a.length));
   return c;
+}
+
+/** Tables handled above, or that must not change (the audit log is append-only and hash-chained). */
+const HANDLED = ['request', 'request_person', 'request_message', 'request_item', 'attachment', 'deadline_event', 'notification', 'audit_event', 'review_task'];
+
+/**
+ * Every other table with a `request_id` (other modules' copies: a peer message's payload, a link's remote
+ * reference): its text, text[] and jsonb columns in the request's rows are scrubbed of the terms. Found through
+ * the catalog, so a table added later is reached without a change here.
+ */
+async function scrubRequestRows(db: Db, requestId: string, terms: string[]): Promise<number> {
+  if (!terms.length) return 0;
+  const cols = rowsOf<{ tbl: string; col: string; kind: string }>(await db.execute(sql`
+    SELECT quote_ident(c.table_name) AS tbl, quote_ident(c.column_name) AS col,
+           CASE WHEN c.data_type = 'jsonb' THEN 'jsonb' WHEN c.data_type = 'ARRAY' THEN 'array' ELSE 'text' END AS kind
+    FROM information_schema.columns c
+    WHERE c.table_schema = current_schema() AND c.table_name NOT IN (${sql.join(HANDLED.map((h) => sql`${h}`), sql`, `)})
+      AND (c.data_type IN ('text', 'character varying', 'jsonb') OR (c.data_type = 'ARRAY' AND c.udt_name IN ('_text', '_varchar')))
+      AND EXISTS (SELECT 1 FROM information_schema.columns r WHERE r.table_schema = c.table_schema AND r.table_name = c.table_name
+        AND r.column_name = 'request_id' AND r.data_type = 'uuid')
+    ORDER BY 1, 2`));
+  let changed = 0;
+  for (const tbl of [...new Set(cols.map((c) => c.tbl))]) {
+    const mine = cols.filter((c) => c.tbl === tbl);
+    const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`
+      SELECT ctid::text AS ctid, ${sql.join(mine.map((c) => sql.raw(c.col)), sql`, `)} FROM ${sql.raw(tbl)} WHERE request_id = ${requestId}`));
+    for (const row of rows) {
+      const sets = mine.flatMap((c) => {
+        const v = row[c.col.replace(/"/g, '')];
+        if (v === null || v === undefined) return [];
+        const after = scrubJson(v, terms);
+        if (JSON.stringify(after) === JSON.stringify(v)) return [];
+        if (c.kind === 'jsonb') return [sql`${sql.raw(c.col)} = ${JSON.stringify(after)}::jsonb`];
+        if (c.kind === 'array') return [sql`${sql.raw(c.col)} = ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(after)}::jsonb))`];
+        return [sql`${sql.raw(c.col)} = ${after as string}`];
+      });
+      if (!sets.length) continue;
+      await db.execute(sql`UPDATE ${sql.raw(tbl)} SET ${sql.join(sets, sql`, `)} WHERE ctid = ${row.ctid as string}::tid`);
+      changed++;
+    }
+  }
+  return changed;
 }
 
 /** Review decisions on a request, oldest first (for its history). */

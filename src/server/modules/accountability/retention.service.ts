@@ -73,13 +73,14 @@ export async function decideReview(ctx: ActorCtx, taskId: string, input: ReviewD
       return { id: task.id, status: 'kept' as const, erasedPersons: 0, nextReviewAt: next!.toISOString() };
     }
 
+    // An erasure is a decision like a keep: its reason is recorded (without names) in the log.
+    if (!input.reason || input.reason.trim().length < 10) throw E.reasonRequired();
     const persons = await repo.personsOfRequest(tx.db, r.id);
     const partial = !!input.personIds;
     const chosen = partial ? persons.filter((p) => input.personIds!.includes(p.id)) : persons;
     if (partial) {
       if (chosen.length !== new Set(input.personIds).size) throw E.personNotInRequest();
-      // The rest of the request stays, so it needs a reason and its next review like a keep.
-      if (!input.reason || input.reason.trim().length < 10) throw E.reasonRequired();
+      // The rest of the request stays, so it needs its next review like a keep.
       if (!next) throw E.reviewDateInvalid(addMonths(now, settings.reviewIntervalMonths).toISOString());
     }
     const counts = await repo.erasePersons(tx.db, r.id, chosen, !partial);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  entityIdFromUrl, entityIdToUrl, fromInterpolWire, interpolDateToPartial, interpolMessage, isEntityId, toInterpolWire,
+  entityIdFromUrl, entityIdToUrl, fromInterpolWire, interpolDateToPartial, interpolMessage, isEntityId, NOTICE_KINDS, toInterpolWire,
   type InterpolMessageInput,
 } from './interpol.adapter.ts';
 import { entityIdFromNoticeUrl, parseNoticeDetail, parseNoticeList, parseNoticeStream } from './interpol-notices.ts';
@@ -38,6 +38,18 @@ describe('Interpol adapter', () => {
       review: { status: 'pending' },
     }));
     assert.deepEqual(fromInterpolWire(toInterpolWire(diffusion)), diffusion);
+  });
+
+  it('round-trips a notice of every colour and refuses a colour that does not exist', () => {
+    for (const kind of NOTICE_KINDS) {
+      // Only a Red Notice rests on charges; the others (missing person, body, threat …) have none.
+      const n = interpolMessage.parse(redNotice({ noticeKind: kind, charges: kind === 'red' ? redNotice().charges : [], body: `A ${kind} notice` }));
+      const wire = toInterpolWire(n);
+      assert.equal(wire.notice_type, kind);
+      assert.deepEqual(fromInterpolWire(JSON.parse(JSON.stringify(wire))), n, kind);
+    }
+    const wire = { ...toInterpolWire(interpolMessage.parse(redNotice())), notice_type: 'pink' };
+    assertDomainError(() => fromInterpolWire(wire), 'channels.invalid_wire', { path: 'notice_type', code: 'channels.interpol_notice_kind_invalid' });
   });
 
   it('requires a reason when the Article 3 review refuses', () => {

@@ -131,9 +131,8 @@ const ACTIONS: { [A in ActionName]: (t: ActorCtx, r: repo.RequestRow, body: Body
   },
   async close(t, r, b) {
     if (b.note) await message(t, r, 'note', 'internal', b.note);
-    // Dir. (EU) 2023/977 Art 16(5): first retention review no later than six months after the exchange ends.
-    const review = new Date(t.clock.now());
-    review.setUTCMonth(review.getUTCMonth() + 6);
-    return { patch: { closedAt: t.clock.now(), nextReviewAt: review }, audit: { category: 'alteration', action: 'exchange.request.close' } };
+    // Dir. (EU) 2023/977 Art 16(5): the first retention review date is set by accountability's retention scan from the
+    // period in settings (closed_at + firstReviewMonths), not here.
+    return { patch: { closedAt: t.clock.now() }, audit: { category: 'alteration', action: 'exchange.request.close' } };
   },
 };

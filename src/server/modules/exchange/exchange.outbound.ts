@@ -4,8 +4,12 @@
  * the act. Exchange does not know how, or whether, anything leaves the node.
  */
 import type { ActionName } from '../../../shared/exchange.schemas.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { audit } from '../../platform/audit/audit.service.ts';
+import type { Actor, Ctx } from '../../platform/context.ts';
+import { exchangeErrors as E } from './exchange.errors.ts';
+import { mayAct } from './exchange.policy.ts';
 import * as repo from './exchange.repository.ts';
+import { scopeOf } from './exchange.service.ts';
 
 export type ItemRow = Awaited<ReturnType<typeof repo.itemsOf>>[number];
 
@@ -41,4 +45,23 @@ export async function emitOutbound(ctx: Ctx, action: ActionName, request: repo.R
     persons: content ? await repo.personsOf(ctx.db, request.id) : [],
     items: content ? await repo.itemsOf(ctx.db, request.id) : [],
   });
+}
+
+/**
+ * Records, in the caller's transaction, our clarification to the question a peer asked about one of our
+ * outgoing requests (Art 6(3): the peer's clock restarts when it arrives); the caller sends it. Only an
+ * officer who may work on the request, and only while it awaits the peer's answer.
+ */
+export async function recordClarificationToPeer(ctx: Ctx & { actor: Actor }, requestId: string, answer: string): Promise<repo.RequestRow> {
+  const r = await repo.findVisibleRequest(ctx.db, scopeOf(ctx), requestId, true);
+  if (!r || r.direction !== 'outgoing') throw E.notFound();
+  const assignees = (await repo.assigneesOf(ctx.db, [r.id])).map((a) => a.id);
+  if (!mayAct(ctx.actor, { status: r.status as 'sent', direction: 'outgoing', unitId: r.unitId, assigneeIds: assignees }, 'add_message')) throw E.notPermitted('clarify');
+  if (r.status !== 'sent') throw E.invalidTransition('clarify', r.status);
+  await repo.insertMessage(ctx.db, { requestId: r.id, kind: 'clarification_answer', direction: 'out', body: answer, authorId: ctx.actor.id, createdAt: ctx.clock.now() });
+  await audit(ctx, {
+    category: 'disclosure', action: 'exchange.request.clarify_to_peer', entityType: 'request', entityId: r.id,
+    recipient: `${r.countryCode}: ${r.counterpartAuthority}`, details: { reference: r.reference },
+  });
+  return r;
 }

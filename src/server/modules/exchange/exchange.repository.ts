@@ -21,6 +21,15 @@ function visible(scope: VisibilityScope): SQL {
   return sql`(${request.unitId} = ${scope.unitId} OR EXISTS (SELECT 1 FROM request_assignee ra WHERE ra.request_id = ${request.id} AND ra.user_id = ${scope.userId}))`;
 }
 
+/**
+ * The need-to-know predicate for another module's query (matching: hits, person search): whether the request
+ * with this id is visible to the scope. The same rule as `visible` above.
+ */
+export function requestVisibleSql(scope: VisibilityScope, requestId: SQL): SQL {
+  if (scope.all) return sql`true`;
+  return sql`EXISTS (SELECT 1 FROM request rv WHERE rv.id = ${requestId} AND (rv.unit_id = ${scope.unitId} OR EXISTS (SELECT 1 FROM request_assignee ra WHERE ra.request_id = rv.id AND ra.user_id = ${scope.userId})))`;
+}
+
 export async function nextReference(db: Db, scope: string): Promise<number> {
   const rows = await db.insert(referenceCounter).values({ scope, value: 1 })
     .onConflictDoUpdate({ target: referenceCounter.scope, set: { value: sql`${referenceCounter.value} + 1` } })

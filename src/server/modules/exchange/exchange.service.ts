@@ -230,7 +230,8 @@ export async function addAttachment(ctx: ActorCtx, id: string, file: { filename:
       requestId: r.id, messageId: m.id, filename, contentType: type, size: file.data.length,
       sha256: createHash('sha256').update(file.data).digest('hex'), data: file.data, createdBy: tx.actor!.id, createdAt: tx.clock.now(),
     });
-    await audit(tx, { category: 'collection', action: 'exchange.attachment.add', entityType: 'request', entityId: r.id, details: { attachmentId: a.id, filename, type, size: file.data.length } });
+    // No file name in the log: it often names a person, and the hash-chained log cannot be erased (docs/ARCHITECTURE.md).
+    await audit(tx, { category: 'collection', action: 'exchange.attachment.add', entityType: 'request', entityId: r.id, details: { attachmentId: a.id, type, size: file.data.length } });
   });
   return getRequestDetail(ctx, id);
 }

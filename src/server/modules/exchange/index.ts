@@ -6,7 +6,9 @@ export { performAction } from './exchange.actions.ts';
 export { setCrossCheckProvider, type CrossCheckProvider, type HitView } from './exchange.hooks.ts';
 export { request, requestPerson } from './exchange.schema.ts';
 export type { PersonRow, RequestRow } from './exchange.repository.ts';
-export { setOutboundProvider, type OutboundProvider, type OutboundEvent } from './exchange.outbound.ts';
+export { requestVisibleSql } from './exchange.repository.ts';
+export { visibilityScope, type VisibilityScope } from './exchange.policy.ts';
+export { setOutboundProvider, recordClarificationToPeer, type OutboundProvider, type OutboundEvent } from './exchange.outbound.ts';
 export {
   receiveRequestFromPeer, receiveInformationFromPeer, receiveAnswerFromPeer, receiveRefusalFromPeer, receiveClarificationRequestFromPeer,
   receiveDelayNoticeFromPeer, receiveClarificationAnswerFromPeer, recordPeerReceipt, type PeerRef, type InboundRequest,

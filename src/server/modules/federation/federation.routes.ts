@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import {
-  informationInput, informationResult, inboxView, nodeInfo, outboxQuery, outboxView, pageQuery, peerInput, peerUpdate, peerView,
+  clarificationAnswerInput, informationInput, informationResult, inboxView, nodeInfo, outboxQuery, outboxView, pageQuery, peerInput, peerUpdate, peerView,
   quarantineDetail, quarantineView, statsView,
 } from '../../../shared/federation.schemas.ts';
 import type { App, AppDeps } from '../../http/app.ts';
@@ -62,6 +62,9 @@ export async function registerFederationRoutes(app: App, deps: AppDeps) {
   app.get('/api/federation/stats', { schema: { tags: ['federation'], response: { 200: statsView } } },
     async (request) => svc.getStats(admin(request)));
 
+  app.post('/api/federation/requests/:id/clarification-answer', {
+    schema: { tags: ['federation'], params: idParams, body: clarificationAnswerInput, response: { 200: z.object({ id: z.uuid() }) } },
+  }, async (request) => svc.sendClarificationAnswer(requireRole(request, 'duty_officer', 'case_officer', 'supervisor'), request.params.id, request.body.answer));
   app.post('/api/federation/information', { schema: { tags: ['federation'], body: informationInput, response: { 200: informationResult } } },
     async (request) => svc.sendInformation(requireRole(request, 'duty_officer', 'case_officer', 'supervisor'), request.body));
 }

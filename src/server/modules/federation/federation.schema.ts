@@ -89,7 +89,11 @@ export const quarantine = pgTable('quarantine', {
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
   /** Set when a message first held back (e.g. out of order) was later applied. */
   resolvedAt: timestamp('resolved_at', { withTimezone: true }),
-}, (t) => [index('quarantine_received_idx').on(t.receivedAt)]);
+}, (t) => [
+  index('quarantine_received_idx').on(t.receivedAt),
+  // Every accepted message resolves its held-back copies: without this, a flood of garbage slows every delivery.
+  index('quarantine_unresolved_msg_idx').on(t.messageId).where(sql`resolved_at IS NULL`),
+]);
 
 /** A request here and its counterpart on a peer (the requester's id travels in follow-up messages). */
 export const peerRequestLink = pgTable('peer_request_link', {

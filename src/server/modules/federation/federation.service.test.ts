@@ -231,4 +231,47 @@ describe('federation service', () => {
     assert.deepEqual(rows.map((r) => r.kind), ['ack_read', 'answer']);
     assert.equal(rows[1].payload.requestId, p.requestId);
   });
+
+  it('sends the requester\'s clarification to the peer, for its own requests only', async () => {
+    const created = await officer.post('/api/requests', buildRequest({ direction: 'outgoing', countryCode: 'NO', receivedAt: null, subject: 'Needs clarifying' }));
+    const id = created.body.id;
+    assert.equal((await officer.post(`/api/requests/${id}/send`, { version: created.body.version })).status, 200);
+    assert.equal((await post(envelope('clarification_request', { requestId: id, question: 'Which car?' }))).statusCode, 200);
+    const url = `/api/federation/requests/${id}/clarification-answer`;
+    // Another unit's officer does not see the request, an administrator works on no cases (both: not found); empty text is refused.
+    const stranger = await env.login(await env.buildUser({ roles: ['case_officer'], unit: 'SIRENE' }));
+    assert.equal((await stranger.post(url, { answer: 'The red one' })).status, 404);
+    assert.equal((await admin.post(url, { answer: 'The red one' })).status, 404);
+    const empty = await officer.post(url, { answer: ' ' });
+    assert.equal(empty.status, 400);
+    // A request that was not sent to a peer has nobody to clarify to.
+    const local = await officer.post('/api/requests', buildRequest({ subject: 'Registered by hand' }));
+    assert.equal((await officer.post(`/api/federation/requests/${local.body.id}/clarification-answer`, { answer: 'x' })).status, 404);
+    assert.equal((await q<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_message WHERE kind = 'clarification_answer'`))[0].n, 0, 'nothing queued by refused calls');
+
+    const ok = await officer.post(url, { answer: 'The red one' });
+    assert.equal(ok.status, 200, ok.raw);
+    const row = (await q<any>(`SELECT kind, payload, request_id FROM outbox_message WHERE id = '${ok.body.id}'`))[0];
+    assert.deepEqual([row.kind, row.payload, row.request_id], ['clarification_answer', { requestId: id, answer: 'The red one' }, id]);
+    const detail = await officer.get(`/api/requests/${id}`);
+    assert.ok(detail.body.messages.some((m: any) => m.kind === 'clarification_answer' && m.direction === 'out' && m.body === 'The red one'));
+    const audited = await q<any>(`SELECT category, recipient FROM audit_event WHERE action = 'exchange.request.clarify_to_peer' AND entity_id = '${id}'`);
+    assert.equal(audited.length, 1);
+    assert.equal(audited[0].category, 'disclosure');
+  });
+
+  it('keeps peers, outbox and quarantine to administrators, and refuses a peer with a bad key or a taken node id', async () => {
+    for (const url of ['/api/federation/node', '/api/federation/peers', '/api/federation/outbox', '/api/federation/inbox', '/api/federation/stats']) {
+      assert.equal((await officer.get(url)).status, 404, `${url} is for administrators`);
+      assert.equal((await env.app.inject({ method: 'GET', url })).statusCode, 401, `${url} needs a session`);
+    }
+    const peers = await admin.get('/api/federation/peers');
+    assert.deepEqual(peers.body.items.map((p: any) => [p.nodeId, p.publicKey]), [['NO', noKey.publicKey]]);
+    const bad = await admin.post('/api/federation/peers', { nodeId: 'DK', countryCode: 'DK', name: 'Danish SPOC', endpointUrl: 'http://127.0.0.1:1', publicKey: 'not-a-key' });
+    assert.equal(bad.status, 400);
+    assert.ok(bad.body.fields.some((f: any) => f.path === 'publicKey'));
+    const taken = await admin.post('/api/federation/peers', { nodeId: 'NO', countryCode: 'NO', name: 'Again', endpointUrl: 'http://127.0.0.1:1', publicKey: generateKeyPair().publicKey });
+    assert.equal(taken.status, 409);
+    assert.equal((await admin.get('/api/federation/peers')).body.items.length, 1, 'nothing added');
+  });
 });

@@ -12,8 +12,8 @@ import { DomainError } from '../../platform/errors.ts';
 import { listAllUnits } from '../identity/index.ts';
 import {
   receiveAnswerFromPeer, receiveClarificationAnswerFromPeer, receiveClarificationRequestFromPeer, receiveDelayNoticeFromPeer,
-  receiveInformationFromPeer, receiveRefusalFromPeer, receiveRequestFromPeer, recordPeerReceipt, setOutboundProvider,
-  type OutboundEvent,
+  receiveInformationFromPeer, receiveRefusalFromPeer, receiveRequestFromPeer, recordClarificationToPeer, recordPeerReceipt,
+  setOutboundProvider, type OutboundEvent,
 } from '../exchange/index.ts';
 import { federationErrors as E, type RejectionReason } from './federation.errors.ts';
 import { loadOrCreateNodeKey, type NodeKey } from './federation.keys.ts';
@@ -225,6 +225,20 @@ export async function sendInformation(ctx: AdminCtx, input: InformationInput): P
     const fresh = await enqueue(tx, { id, peerId: p.id, kind: 'information', payload });
     if (fresh) await audit(tx, { category: 'disclosure', action: 'federation.information.send', entityType: 'outbox_message', entityId: id, recipient: `${p.countryCode}: ${p.name}`, details: { subject: input.subject, persons: input.persons.length } });
     return { id, duplicate: !fresh };
+  });
+}
+
+/** Answers a peer's question about our outgoing request: thread message, audit and outbox row in one transaction. */
+export async function sendClarificationAnswer(ctx: Ctx & { actor: Actor }, requestId: string, answer: string): Promise<{ id: string }> {
+  return inTransaction(ctx, async (tx) => {
+    const t = tx as Ctx & { actor: Actor };
+    const link = await repo.findLinkByLocal(t.db, requestId);
+    // Only a request this node sent to a peer can be clarified to that peer.
+    if (!link || link.role !== 'requester') throw new DomainError('not_found', 'exchange.request_not_found');
+    const r = await recordClarificationToPeer(t, requestId, answer);
+    const id = randomUUID();
+    await enqueue(t, { id, peerId: link.peerId, kind: 'clarification_answer', payload: { requestId: r.id, answer }, requestId: r.id });
+    return { id };
   });
 }
 

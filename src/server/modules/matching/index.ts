@@ -11,3 +11,9 @@ export { parseBirthDate, personInputSchema, preparePerson, scorePersons, scorePr
 export { prepareName, type PreparedName, type PreparedToken } from './prepare.ts';
 export { matchNamesExplained, scoreNames, scorePreparedNames, type NameScore, type PartMatch, type PartMatchKind } from './score.ts';
 export { detectScript, transliterate, type Script } from './transliterate.ts';
+export { installMatching } from './matching.provider.ts';
+export { registerMatchingRoutes } from './matching.routes.ts';
+export { indexSubjects, findMatches, reindexStale, INDEX_LIMITS, type SubjectInput } from './candidate-index.ts';
+export { crossCheckRequestPersons, searchPersons, decideHit } from './matching.service.ts';
+export { explanationOf, renderExplanation } from './explain.ts';
+export { indexSize } from './matching.repository.ts';

@@ -20,6 +20,13 @@ describe('blockingKeys', () => {
     assert.ok(shareKey('Abdulrahman Hamid', 'Abdul Rahman Hamid'));
   });
 
+  it('lets swapped letters, a letter moved across parts and transcribed foreign names share a key', () => {
+    assert.ok(shareKey('Afiz', 'Faiz'));
+    assert.ok(shareKey('Lauren Tnkunda', 'Laurent Nkunda'));
+    assert.ok(shareKey('瓦倫西亞', 'Valencia'));
+    assert.ok(shareKey('Hsi Chin-ping', 'Xi Jinping'));
+  });
+
   it('does not key names on particles alone', () => {
     assert.ok(!blockingKeys('Omar al-Bashir').some((k) => k.endsWith(':al')));
   });

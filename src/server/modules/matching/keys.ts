@@ -27,6 +27,15 @@ function partKeys(t: PreparedToken): string[] {
   // Skeleton prefix: meets vowel-less abjad spellings and typos late in the part.
   const sk = t.skeletons[0] ?? '';
   if (sk.length >= 3) keys.push(`s:${sk.slice(0, 4)}`);
+  // Han: the most likely reading of the characters as a transcription ("瓦倫西亞" → varensia), so that
+  // the Latin spelling of a transcribed foreign name meets it.
+  if (t.lattice) {
+    const code = phoneticCode(canonicalSpelling(topReading([t])));
+    if (code.length >= 3) keys.push(`p:${code}`);
+  }
+  // Short parts: their letters in sorted order, so that a swap of two letters (Afiz / Faiz) still meets.
+  const c0 = t.canon[0] ?? '';
+  if (t.script === 'Latn' && c0.length >= 3 && c0.length <= 5) keys.push(`a:${[...c0].sort().join('')}`);
   // Given-name class: Mohammed and Mehmet share no code but one class; common classes are left out.
   if (t.nameClass >= 0 && !common(t)) keys.push(`g:${t.nameClass}`);
   return keys;
@@ -46,8 +55,10 @@ export function blockingKeys(name: string): string[] {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const x = tokens[i]!;
     const y = tokens[i + 1]!;
-    if ((x.forms[0]!.length <= 5 || y.forms[0]!.length <= 5) && !x.vowelless && !y.vowelless && keyable(y)) {
+    // Any two neighbours, not only short ones: a letter may also move across the boundary (Lauren Tnkunda / Laurent Nkunda).
+    if (!x.vowelless && !y.vowelless && keyable(y)) {
       keys.add(`p:${phoneticCode(canonicalSpelling(x.forms[0]! + y.forms[0]!))}`);
+      if (x.lattice && y.lattice) keys.add(`p:${phoneticCode(canonicalSpelling(topReading([x, y])))}`);
     }
   }
   if (keys.size === 0) for (const t of tokens) for (const c of t.canon.slice(0, 1)) keys.add(`t:${c}`);
@@ -65,4 +76,9 @@ function common(t: PreparedToken): boolean {
 function rarity(t: PreparedToken): number {
   const f = Math.max(0, ...t.forms.map(namePartFrequency));
   return Math.log10(1 + f) - Math.min(t.canon[0]?.length ?? 0, 8) * 0.05;
+}
+
+// The cheapest reading of each Han character, run together.
+function topReading(tokens: PreparedToken[]): string {
+  return tokens.map((t) => (t.lattice ?? []).map((slot) => [...slot].sort((a, b) => a[1] - b[1])[0]?.[0] ?? '').join('')).join('');
 }

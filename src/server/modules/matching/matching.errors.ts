@@ -18,3 +18,12 @@ export const MAX_NAME_LENGTH = 300;
 export function matchingInvalid(code: (typeof MATCHING_ERRORS)[keyof typeof MATCHING_ERRORS], params: Record<string, string | number> = {}): DomainError {
   return new DomainError('validation', code, params);
 }
+
+/** Errors of cross-check hits and person search (the product side of matching). */
+export const hitErrors = {
+  notFound: () => new DomainError('not_found', 'matching.hit_not_found'),
+  staleVersion: () => new DomainError('conflict', 'matching.stale_version'),
+  alreadyDecided: (status: string) => new DomainError('conflict', 'matching.hit_already_decided', { status }),
+  notPermitted: () => new DomainError('forbidden', 'matching.hit_not_permitted'),
+  noSearchAccess: () => new DomainError('not_found', 'matching.search_not_available'),
+};

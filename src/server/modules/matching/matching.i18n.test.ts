@@ -12,7 +12,7 @@ describe('matching catalogs', () => {
     const sv = keys(load('sv')).sort();
     const en = keys(load('en')).sort();
     assert.deepEqual(sv, en);
-    for (const code of Object.values(MATCHING_ERRORS)) assert.ok(en.includes(code.replace(/^matching\./, 'matching.errors.')), code);
+    for (const code of Object.values(MATCHING_ERRORS)) assert.ok(en.includes(code.replace(/^matching\./, 'errors.')), code);
   });
 
   it('leaves no English text in the Swedish catalog', () => {

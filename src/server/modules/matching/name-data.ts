@@ -43,3 +43,53 @@ export function namePartFrequency(part: string): number {
 export function derivedVariantClasses(): string[][] {
   return load<string[][]>('variants.json', []);
 }
+
+/** Shape of data/{han,kana,hang}-readings.json: unit or its rule romanisation → "reading:percent ...", most likely first. */
+interface ReadingTable {
+  chars: Record<string, string>;
+  syllables: Record<string, string>;
+}
+
+const READING_FILES: Record<string, string> = {
+  Hani: 'han-readings.json',
+  Kana: 'kana-readings.json',
+  Hang: 'hang-readings.json',
+  Arab: 'arab-readings.json',
+  Hebr: 'hebr-readings.json',
+};
+const decodedReadings = new Map<string, [string, number][]>();
+
+function decodeReadings(encoded: string): [string, number][] {
+  return encoded.split(' ').map((r) => {
+    const [reading, pct] = r.split(':');
+    return [reading ?? '', Number(pct) / 100];
+  });
+}
+
+/**
+ * Returns the Latin letter groups a unit of a script (Han character, kana unit, Hangul syllable) stands
+ * for in names, with their probabilities (learned per unit; per rule romanisation for units not seen in
+ * training), or an empty list.
+ */
+export function unitReadings(script: string, unit: string, romanisation: string): [string, number][] {
+  const file = READING_FILES[script];
+  if (!file) return [];
+  const key = `${script}\u0000${unit}\u0000${romanisation}`;
+  const hit = decodedReadings.get(key);
+  if (hit) return hit;
+  const table = load<ReadingTable>(file, { chars: {}, syllables: {} });
+  const encoded = table.chars[unit] ?? table.syllables[romanisation];
+  const readings = encoded ? decodeReadings(encoded) : [];
+  decodedReadings.set(key, readings);
+  return readings;
+}
+
+/** Han readings (see unitReadings). */
+export function hanReadings(char: string, syllable: string): [string, number][] {
+  return unitReadings('Hani', char, syllable);
+}
+
+/** Returns the pinyin syllables (toneless) that the Han reading data knows. */
+export function pinyinSyllables(): string[] {
+  return Object.keys(load<ReadingTable>('han-readings.json', { chars: {}, syllables: {} }).syllables);
+}

@@ -16,6 +16,22 @@ describe('normalizeName', () => {
     assert.deepEqual(foldLatin('ılgaz'), ['ilgaz']);
   });
 
+  it('keeps "Name, legal form" in order and merges spelled-out legal forms and number words', () => {
+    assert.deepEqual(forms('Banco Santander, S.A.'), ['banco', 'santander', 'sa']);
+    assert.deepEqual(forms('Stripe Limited Liability Company'), ['stripe', 'llc']);
+    assert.deepEqual(forms('OOO Baikal'), ['llc', 'baikal']);
+    assert.deepEqual(forms('Brigade Forty-Four'), ['brigade', '44']);
+    assert.deepEqual(forms('Xi Jinping'), ['xi', 'jinping']);
+    assert.deepEqual(forms('Henry VIII'), ['henry', '8']);
+  });
+
+  it('gives a Chinese syllable its pinyin and Wade–Giles spellings, and reads digits in words as letters', () => {
+    assert.ok(normalizeName('Hsi Chin-ping').tokens[0]!.forms.includes('xi'));
+    assert.ok(normalizeName('Mao Tse-tung').tokens[2]!.forms.includes('dong'));
+    assert.ok(normalizeName('Xi Jinping').tokens[0]!.forms.includes('hsi'));
+    assert.deepEqual(forms('Ig0r Sech1n'), ['igor', 'sechin']);
+  });
+
   it('reads "SURNAME, Given" as given name first with the surname marked', () => {
     const n = normalizeName('ABDULLAEV, Mukhammad');
     assert.deepEqual(n.tokens.map((t) => [t.forms[0], t.role]), [['mukhammad', 'name'], ['abdullaev', 'family']]);

@@ -3,7 +3,7 @@
  * ("SURNAME, Given") and the role of each part (particle, initial, patronymic, title, legal form, number).
  */
 import { MATCHING_ERRORS, MAX_NAME_LENGTH, matchingInvalid } from './matching.errors.ts';
-import { detectScript, hanSyllables, isKoreanSurname, transliterate, type Script } from './transliterate.ts';
+import { chineseRomanisations, detectScript, hanSyllables, isKoreanSurname, transliterate, type Script } from './transliterate.ts';
 
 export type TokenRole = 'name' | 'family' | 'particle' | 'initial' | 'patronymic' | 'title' | 'legal' | 'number';
 
@@ -59,7 +59,9 @@ const TITLES = new Set([
 const LEGAL: Record<string, string> = {
   ltd: 'ltd', limited: 'ltd', llc: 'llc', inc: 'inc', incorporated: 'inc', corp: 'corp', corporation: 'corp', co: 'co', company: 'co',
   gmbh: 'gmbh', ag: 'ag', aktiengesellschaft: 'ag', sa: 'sa', sarl: 'sarl', plc: 'plc', ab: 'ab', oy: 'oy', as: 'as', asa: 'as', bv: 'bv',
-  nv: 'nv', srl: 'srl', spa: 'spa', ooo: 'ooo', oao: 'oao', zao: 'zao', pjsc: 'pjsc', jsc: 'jsc', lp: 'lp', llp: 'llp', kg: 'kg',
+  nv: 'nv', srl: 'srl', spa: 'spa', lp: 'lp', llp: 'llp', kg: 'kg', spzoo: 'spzoo', bvba: 'bvba', sas: 'sas', sprl: 'sprl',
+  // Russian and CIS forms compare with their English names: OOO = LLC, (O/Z/P)AO = (O/C/P)JSC = JSC.
+  ooo: 'llc', oao: 'jsc', zao: 'jsc', pao: 'jsc', ao: 'jsc', pjsc: 'jsc', ojsc: 'jsc', cjsc: 'jsc', jsc: 'jsc',
   group: 'group', holding: 'holding', holdings: 'holding', trust: 'trust', fund: 'fund', bank: 'bank', the: 'the', and: 'and', of: 'of',
 };
 const NUMBER_WORDS: Record<string, string> = {
@@ -67,6 +69,54 @@ const NUMBER_WORDS: Record<string, string> = {
   first: '1', second: '2', third: '3', fourth: '4', fifth: '5', '1st': '1', '2nd': '2', '3rd': '3', '4th': '4', '5th': '5',
   ii: '2', iii: '3', iv: '4', vi: '6', vii: '7', viii: '8', ix: '9', xi: '11', xii: '12', xiii: '13', xiv: '14', xv: '15', xx: '20',
 };
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+
+// Spelled-out legal forms, folded word by word, and the abbreviation they compare as.
+const LEGAL_PHRASES: [string[], string][] = [
+  [['open', 'joint', 'stock', 'company'], 'jsc'],
+  [['closed', 'joint', 'stock', 'company'], 'jsc'],
+  [['public', 'joint', 'stock', 'company'], 'jsc'],
+  [['joint', 'stock', 'company'], 'jsc'],
+  [['limited', 'liability', 'company'], 'llc'],
+  [['limited', 'liability', 'partnership'], 'llp'],
+  [['limited', 'partnership'], 'lp'],
+  [['gesellschaft', 'mit', 'beschrankter', 'haftung'], 'gmbh'],
+  [['societatea', 'cu', 'raspundere', 'limitata'], 'srl'],
+  [['societa', 'a', 'responsabilita', 'limitata'], 'srl'],
+  [['sp', 'z', 'o', 'o'], 'spzoo'],
+  [['societe', 'anonyme'], 'sa'],
+  [['besloten', 'vennootschap'], 'bv'],
+];
+
+// Merges spelled-out legal forms into one legal token and tens + units into one number ("Forty-Four" = 44).
+function mergePhrases(tokens: NameToken[]): NameToken[] {
+  const out: NameToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const phrase = LEGAL_PHRASES.find(([words]) => words.every((w, k) => tokens[i + k]?.forms.includes(w)));
+    if (phrase) {
+      const n = phrase[0].length;
+      const raw = tokens.slice(i, i + n).map((x) => x.raw).join(' ');
+      out.push({ raw, script: t.script, forms: [phrase[1]], role: 'legal' });
+      i += n - 1;
+      continue;
+    }
+    const tens = TENS[t.forms[t.forms.length - 1]!] ?? (t.role === 'number' && /^[2-9]0$/.test(t.forms[0]!) ? Number(t.forms[0]) : undefined);
+    const next = tokens[i + 1];
+    if (tens !== undefined && next?.role === 'number' && /^[1-9]$/.test(next.forms[0]!)) {
+      out.push({ raw: `${t.raw} ${next.raw}`, script: t.script, forms: [String(tens + Number(next.forms[0]))], role: 'number' });
+      i++;
+      continue;
+    }
+    if (tens !== undefined && t.role !== 'number') {
+      out.push({ ...t, forms: [String(tens), ...t.forms], role: 'number' });
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 const PATRONYMIC = /(ovich|evich|ovych|evych|ovitch|ovic|evic|ovna|evna|ichna|ivna|yevna|ievna)$/;
 
 // Most tokens a name keeps: beyond this it is not a name, and scoring cost grows with the square.
@@ -80,9 +130,21 @@ function cleanUnicode(input: string): string {
     .replace(/[\u2018\u2019\u02BC\u02BB\u02BF\u02BE\u0060\u00B4]/g, "'");
 }
 
+// Dotted letter runs written without spaces ("A.B.C.", "S.A.R.L.", "L.P."): an acronym, one part.
+const DOTTED = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}\p{L}?(?![\p{L}\p{N}])\.?/gu;
+
+// Collapses dotted acronyms that spell a legal form (S.A., L.L.C., S.A.R.L.); other dotted letters stay
+// initials, as they more often belong to a person ("J.R.R. Tolkien").
+function collapseAcronyms(text: string): string {
+  return text.replace(DOTTED, (m) => {
+    const letters = m.replace(/\./g, '');
+    return LEGAL[letters.toLowerCase()] !== undefined ? ` ${letters} ` : m;
+  });
+}
+
 function splitTokens(text: string): string[] {
   // Hebrew geresh after a letter is part of the letter (ג'ון = John); elsewhere apostrophes only join (O'Brien).
-  const joined = text
+  const joined = collapseAcronyms(text)
     .replace(/(\p{Script=Hebrew})['׳]/gu, '$1\u05F3')
     .replace(/'/g, '')
     .replace(/[^\p{L}\p{M}\p{N}\u05F3]+/gu, ' ');
@@ -100,8 +162,18 @@ function roleOf(forms: string[], raw: string, script: Script, upperFamily: boole
   return upperFamily && raw === raw.toUpperCase() && raw !== raw.toLowerCase() ? 'family' : 'name';
 }
 
+// Digits standing in for letters in obfuscated names ("Ig0r Sech1n").
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g' };
+
 function tokenForms(raw: string, script: Script): string[] {
-  if (script === 'Latn' || script === 'Other' && /^[\p{N}]+$/u.test(raw)) return foldLatin(raw.toLowerCase());
+  if (script === 'Latn' || script === 'Other' && /^[\p{N}]+$/u.test(raw)) {
+    const forms = foldLatin(raw.toLowerCase());
+    const f = forms[0]!;
+    if (/[a-z]/.test(f) && /[0-9]/.test(f)) forms.unshift(f.replace(/[0-9]/g, (d) => LEET[d] ?? ''));
+    // A Chinese syllable may be written in pinyin or Wade–Giles: both forms compare (Hsi / Xi, Tse-tung / Zedong).
+    forms.push(...chineseRomanisations(forms[0]!).slice(0, 3));
+    return [...new Set(forms)];
+  }
   return transliterate(raw.toLowerCase(), script);
 }
 
@@ -126,7 +198,9 @@ export function normalizeName(input: unknown): NormalizedName {
   let familyFirst: string[] = [];
   let rest = text;
   const commas = text.split(',');
-  if (commas.length === 2 && commas[0]!.trim() && commas[1]!.trim()) {
+  // "Banco Santander, S.A." is a name and its legal form, not "SURNAME, Given".
+  const legalTail = commas.length === 2 && splitTokens(commas[1]!).every((t) => LEGAL[foldLatin(t.toLowerCase())[0]!] !== undefined);
+  if (commas.length === 2 && commas[0]!.trim() && commas[1]!.trim() && !legalTail) {
     familyFirst = splitTokens(commas[0]!);
     rest = commas[1]!;
   }
@@ -144,8 +218,10 @@ export function normalizeName(input: unknown): NormalizedName {
       const forms = tokenForms(piece, script).filter(Boolean);
       if (forms.length === 0) continue; // emoji-only or unmappable pieces carry no identity
       // Number words and Roman numerals compare as digits ("Three Percenters" = "3 Percenters"); a lone
-      // short word stays a name, so "Ii" or "Xi" on its own is not read as a numeral.
-      const norm = ordered.length > 1 ? NUMBER_WORDS[forms[0]!] : undefined;
+      // short word stays a name, so "Ii" or "Xi" on its own is not read as a numeral, and a Roman numeral
+      // comes after a name ("Fund XII", "Henry VIII"): leading, it is a name ("Xi Jinping").
+      const roman = /^[ivxlcdm]+$/.test(forms[0]!);
+      const norm = ordered.length > 1 && (!roman || tokens.length > 0) ? NUMBER_WORDS[forms[0]!] : undefined;
       if (norm) forms.unshift(norm);
       let role = roleOf(forms, piece, script, mixedCase);
       // Legal forms compare by their short form: "Aktiengesellschaft" = "AG", "Corporation" = "Corp".
@@ -155,6 +231,7 @@ export function normalizeName(input: unknown): NormalizedName {
     }
   }
   if (tokens.length === 0) throw matchingInvalid(MATCHING_ERRORS.nameNoLetters);
+  tokens.splice(0, tokens.length, ...mergePhrases(tokens));
   const scripts = [...new Set(tokens.map((t) => t.script))];
   return { input, tokens, scripts };
 }

@@ -44,10 +44,18 @@ const SPELLING_RULES: [RegExp, string][] = [
   [/(.)\1+/g, '$1'], // doubled letters carry no identity: Muhammad / Muhamad
 ];
 
+const CANON_CACHE_LIMIT = 100_000;
+const canonCache = new Map<string, string>();
+
 /** Rewrites a lower-case ASCII token into one spelling convention shared by all source conventions. */
 export function canonicalSpelling(ascii: string): string {
+  const hit = canonCache.get(ascii);
+  if (hit !== undefined) return hit;
   let s = ascii;
   for (const [re, rep] of SPELLING_RULES) s = s.replace(re, rep);
+  // Thirty regular expressions per call: merged-part comparison asks for the same strings many times.
+  if (canonCache.size >= CANON_CACHE_LIMIT) canonCache.clear();
+  canonCache.set(ascii, s);
   return s;
 }
 

@@ -6,7 +6,7 @@ import { givenNameClass } from './given-names.ts';
 import { namePartFrequency } from './name-data.ts';
 import { normalizeName, type NameToken, type TokenRole } from './normalize.ts';
 import { canonicalSpelling, consonantSkeleton, phoneticCode } from './phonetic.ts';
-import { ABJAD_SCRIPTS, type Script } from './transliterate.ts';
+import { ABJAD_SCRIPTS, readingLattice, type LatticeSlot, type Script } from './transliterate.ts';
 
 export interface PreparedToken {
   raw: string;
@@ -30,6 +30,8 @@ export interface PreparedToken {
   native: string;
   /** How many "bin"/"ibn"/"ben" particles precede this part: 0 = the person, 1 = the father, 2 = the grandfather. */
   lineage: number;
+  /** Han, kana, Hangul, Arabic and Hebrew tokens: per unit, the Latin letter groups it may stand for (see readingLattice). */
+  lattice?: LatticeSlot[];
 }
 
 export interface PreparedName {
@@ -50,7 +52,8 @@ const ROLE_WEIGHT: Record<TokenRole, number> = {
   legal: 0.35,
   initial: 0.45,
   patronymic: 0.6,
-  number: 1,
+  // Series numbers (Fund IV / Fund V, Snow Storm 1 / 2) mark siblings that screening still wants to see.
+  number: 0.35,
 };
 
 // Common parts (Muhammad, John, Ali) identify less than rare ones; frequency from the Wikidata training counts.
@@ -80,8 +83,12 @@ function prepareToken(t: NameToken, lineage: number): PreparedToken {
     weight: ROLE_WEIGHT[t.role] * (t.role === 'name' || t.role === 'family' ? commonnessFactor(t.forms) : 1),
     native: t.script === 'Latn' ? '' : t.raw.toLowerCase().normalize('NFD'),
     lineage,
+    ...(LATTICE_SCRIPTS.has(t.script) ? { lattice: readingLattice(t.raw.toLowerCase(), t.script)! } : {}),
   };
 }
+
+// Scripts whose tokens compare with Latin through a learned reading lattice (see readingLattice).
+const LATTICE_SCRIPTS: ReadonlySet<Script> = new Set<Script>(['Hani', 'Kana', 'Hang', 'Arab', 'Hebr']);
 
 const CACHE_LIMIT = 50_000;
 const cache = new Map<string, PreparedName>();
@@ -92,8 +99,10 @@ export function prepareName(input: string): PreparedName {
   if (hit) return hit;
   const n = normalizeName(input);
   let lineage = 0;
-  const tokens = n.tokens.map((t) => {
-    if (t.role === 'particle' && LINEAGE_PARTICLES.has(t.forms[0]!)) lineage++;
+  // "bin" states descent only between names: at either end of a name it is a scrambled order, not lineage.
+  const named = (t: NameToken | undefined) => t !== undefined && (t.role === 'name' || t.role === 'family');
+  const tokens = n.tokens.map((t, i) => {
+    if (t.role === 'particle' && LINEAGE_PARTICLES.has(t.forms[0]!) && i > 0 && n.tokens.slice(i + 1).some(named)) lineage++;
     return prepareToken(t, lineage);
   });
   const prepared: PreparedName = { input, tokens, scripts: n.scripts, hasLineage: lineage > 0 };

@@ -5,7 +5,7 @@
  */
 import { prepareName, type PreparedName, type PreparedToken } from './prepare.ts';
 import { canonicalSpelling } from './phonetic.ts';
-import { similarity } from './similarity.ts';
+import { latticeDistance, similarity } from './similarity.ts';
 
 export type PartMatchKind =
   | 'exact' // same spelling after folding
@@ -58,6 +58,28 @@ function bestOf(list: string[], other: string[]): number {
   return best;
 }
 
+/**
+ * Similarity of Latin spellings to a token's reading lattice (Han, kana, Hangul, Arabic, Hebrew):
+ * 1 − scaled lattice edit distance / length.
+ * Doubled letters are collapsed first, as the readings were learned without them.
+ */
+// Lattice distance per letter is scaled down: a learned reading path that misses one letter in three is
+// still a likely transcription (Pearce / 皮爾斯), where the same share of edits between two Latin spellings is not.
+const LATTICE_SCALE = 0.7;
+
+function latticeSimilarity(latinForms: string[], read: Pick<PreparedToken, 'lattice'>): number {
+  let best = 0;
+  for (const f of latinForms) {
+    const s = f.replace(/[^a-z]/g, '').replace(/(.)\1+/g, '$1');
+    if (!s) continue;
+    const len = Math.max(s.length, read.lattice!.length);
+    // Below MIN_PAIR a part counts as different, so the distance beyond that is not worth computing.
+    const d = latticeDistance(s, read.lattice!, ((1 - MIN_PAIR) * len) / LATTICE_SCALE);
+    best = Math.max(best, 1 - LATTICE_SCALE * (d / len));
+  }
+  return best;
+}
+
 /** Scores two single name parts. */
 function partSimilarity(a: PreparedToken, b: PreparedToken): Sim {
   if (a.role === 'number' || b.role === 'number') {
@@ -78,6 +100,14 @@ function partSimilarity(a: PreparedToken, b: PreparedToken): Sim {
   let best = bestCanonSimilarity(a.canon, b.canon);
   if (best.s === 1) return best;
   const crossScript = a.script !== b.script;
+  // Han, kana, Hangul, Arabic or Hebrew against Latin: units are read by how they are used in names, not
+  // only by rule; the rule-based evidence below still counts where it is stronger.
+  const read = a.lattice ? a : b.lattice ? b : null;
+  const latticeRead = read !== null && crossScript && (read === a ? b : a).script === 'Latn';
+  if (latticeRead) {
+    const s = latticeSimilarity((read === a ? b : a).forms, read);
+    if (s > best.s) best = { s, kind: s === 1 ? 'spelling' : 'phonetic' };
+  }
   // Abjad transliterations lack short vowels: only consonants can be compared fairly.
   // Across scripts the vowels are the least reliable letters (epenthetic vowels in kana and Hangul), so
   // the consonants get a say too, at a discount for the information lost.
@@ -87,16 +117,21 @@ function partSimilarity(a: PreparedToken, b: PreparedToken): Sim {
   }
   if (a.nameClass >= 0 && a.nameClass === b.nameClass && best.s < 0.93) best = { s: 0.93, kind: 'equivalent' };
   if (a.code.length >= 3 && a.code === b.code && best.s < 0.8) best = { s: 0.8, kind: 'phonetic' };
-  if (crossScript && a.code.length >= 2 && b.code.length >= 2) {
+  // Consonant classes alone are weak evidence (Hassan and زنجانی share "SN"): only where no reading lattice spoke.
+  if (crossScript && !latticeRead && a.code.length >= 2 && b.code.length >= 2) {
     const s = 0.9 * similarity(a.code, b.code);
     if (s > best.s) best = { s, kind: 'phonetic' };
   }
   return best;
 }
 
-// Two adjacent parts run together, for merged/split comparison ("Jong Un" / "Jongun").
-function mergedCanon(x: PreparedToken, y: PreparedToken): string {
-  return canonicalSpelling(x.forms[0]! + y.forms[0]!);
+// Two adjacent parts run together, for merged/split comparison ("Jong Un" / "Jongun", "Chin-ping" / "Jinping"):
+// the first two spellings of each part, combined.
+function mergedCanon(x: PreparedToken, y: PreparedToken): string[] {
+  const out: string[] = [];
+  for (const fx of x.forms.slice(0, 2)) for (const fy of y.forms.slice(0, 2)) out.push(canonicalSpelling(fx + fy));
+  for (const fx of x.forms.slice(2, 3)) for (const fy of y.forms.slice(2, 3)) out.push(canonicalSpelling(fx + fy));
+  return [...new Set(out)];
 }
 
 function mergeable(t: PreparedToken): boolean {
@@ -115,7 +150,7 @@ const MIN_PAIR = 0.5;
 const MIN_MERGE = 0.85;
 // Surplus parts of the longer name (added middle names, patronymics) cost this share of their weight;
 // missing parts of the shorter name cost their full weight.
-const SURPLUS_COST = 0.3;
+const SURPLUS_COST = 0.15;
 
 /** Turns a part similarity into credit: small spelling differences keep most credit, large ones lose it fast. */
 function credit(s: number): number {
@@ -131,8 +166,8 @@ function credit(s: number): number {
 
 // Parts on different sides of "bin" (the person vs the father) are different facts even when equal.
 const LINEAGE_MISMATCH = 0.6;
-// A missing or different number (fund series, vintage) marks a different entity more than a word does.
-const NUMBER_MISMATCH = 0.85;
+// A missing or different number (fund series, vintage) marks a sibling entity: a small extra cost on top of its weight.
+const NUMBER_MISMATCH = 0.95;
 
 function candidates(a: PreparedName, b: PreparedName): Candidate[] {
   const out: Candidate[] = [];
@@ -147,20 +182,49 @@ function candidates(a: PreparedName, b: PreparedName): Candidate[] {
       if (sim.s > 0) out.push({ ia: [i], ib: [j], sim });
     }
   }
-  const merged = (x: PreparedToken[], i: number, y: PreparedToken) =>
-    mergeable(x[i]!) && mergeable(x[i + 1]!) && mergeable(y) ? bestOf([mergedCanon(x[i]!, x[i + 1]!)], y.canon) : 0;
+  const mergedA = ta.slice(0, -1).map((x, i) => (mergeable(x) && mergeable(ta[i + 1]!) ? mergedCanon(x, ta[i + 1]!) : []));
+  const mergedB = tb.slice(0, -1).map((x, j) => (mergeable(x) && mergeable(tb[j + 1]!) ? mergedCanon(x, tb[j + 1]!) : []));
+  const merged = (x: PreparedToken[], i: number, y: PreparedToken): number => {
+    const [x1, x2] = [x[i]!, x[i + 1]!];
+    // Han or Hangul split by us into surname + given name ("瓦倫" → 瓦 倫) or a Latin name split in syllables
+    // ("Tse-tung"): read the pair against the other side as one token. The split was a guess, so weaker
+    // evidence counts.
+    let lattice = 0;
+    if (x1.lattice && x2.lattice && y.script === 'Latn') lattice = latticeSimilarity(y.forms, { lattice: [...x1.lattice, ...x2.lattice] });
+    else if (y.lattice && x1.script === 'Latn' && x2.script === 'Latn') lattice = latticeSimilarity([x1.forms[0]! + x2.forms[0]!], y);
+    if (!(mergeable(x1) && mergeable(x2) && mergeable(y))) return lattice;
+    const s = bestOf((x === ta ? mergedA : mergedB)[i]!, y.canon);
+    return Math.max(lattice, s >= MIN_MERGE ? s : 0);
+  };
   for (let i = 0; i + 1 < ta.length; i++) {
     for (let j = 0; j < tb.length; j++) {
       const s = merged(ta, i, tb[j]!);
-      if (s >= MIN_MERGE) out.push({ ia: [i, i + 1], ib: [j], sim: { s, kind: 'merged' } });
+      if (s >= MIN_PAIR) out.push({ ia: [i, i + 1], ib: [j], sim: { s, kind: 'merged' } });
     }
   }
   for (let j = 0; j + 1 < tb.length; j++) {
     for (let i = 0; i < ta.length; i++) {
       const s = merged(tb, j, ta[i]!);
-      if (s >= MIN_MERGE) out.push({ ia: [i], ib: [j, j + 1], sim: { s, kind: 'merged' } });
+      if (s >= MIN_PAIR) out.push({ ia: [i], ib: [j, j + 1], sim: { s, kind: 'merged' } });
     }
   }
+  // Dotted initials against one part that spells them ("A.B.C." / "ABC"): the acronym, written two ways.
+  const acronyms = (x: PreparedToken[], y: PreparedToken[], flip: boolean) => {
+    for (let i = 0; i < x.length; i++) {
+      let run = '';
+      for (let k = i; k < x.length && x[k]!.role === 'initial'; k++) {
+        run += x[k]!.forms[0]!;
+        if (k === i) continue;
+        const idx = Array.from({ length: k - i + 1 }, (_, d) => i + d);
+        for (let j = 0; j < y.length; j++) {
+          if (y[j]!.role === 'initial' || y[j]!.forms[0] !== run) continue;
+          out.push(flip ? { ia: [j], ib: idx, sim: { s: 1, kind: 'merged' } } : { ia: idx, ib: [j], sim: { s: 1, kind: 'merged' } });
+        }
+      }
+    }
+  };
+  acronyms(ta, tb, false);
+  acronyms(tb, ta, true);
   // Highest similarity first; ties prefer heavier evidence (a merge covers two parts).
   out.sort((x, y) => y.sim.s - x.sim.s || y.ia.length + y.ib.length - (x.ia.length + x.ib.length));
   return out;
@@ -176,6 +240,7 @@ function weightOf(tokens: PreparedToken[], idx: number[]): number {
 export function scorePreparedNames(a: PreparedName, b: PreparedName): NameScore {
   const usedA = new Array<boolean>(a.tokens.length).fill(false);
   const usedB = new Array<boolean>(b.tokens.length).fill(false);
+  const accepted: Candidate[] = [];
   const pairs: PartMatch[] = [];
   let num = 0;
   let den = 0;
@@ -184,6 +249,7 @@ export function scorePreparedNames(a: PreparedName, b: PreparedName): NameScore 
     if (c.sim.s < MIN_PAIR) break;
     for (const i of c.ia) usedA[i] = true;
     for (const j of c.ib) usedB[j] = true;
+    accepted.push(c);
     const w = Math.max(weightOf(a.tokens, c.ia), weightOf(b.tokens, c.ib));
     const cr = credit(c.sim.s);
     num += cr * w;
@@ -206,9 +272,30 @@ export function scorePreparedNames(a: PreparedName, b: PreparedName): NameScore 
   let score = den > 0 ? num / den : 0;
   const numbers = (rest: typeof restA) => rest.some((t) => t.role === 'number');
   if (numbers(restA) || numbers(restB)) score *= NUMBER_MISMATCH;
+  if (!acronymHolds(a, b, accepted, false) || !acronymHolds(b, a, accepted, true)) score = Math.min(score, ACRONYM_CAP);
   // Only particles or titles matched: that is no evidence of the same person.
   if (pairs.length > 0 && num < 0.5) score = Math.min(score, 0.3);
   return { score: round(score), a: a.input, b: b.input, pairs, unmatchedA: restA.map((t) => t.raw), unmatchedB: restB.map((t) => t.raw) };
+}
+
+// A name that is only initials ("N.N.", "A.B.C. Company") is an acronym: it matches only the same letters in
+// the same order, not any names that happen to start with them.
+const ACRONYM_CAP = 0.7;
+const FILLER_ROLES = new Set(['legal', 'particle', 'title']);
+
+function acronymHolds(x: PreparedName, y: PreparedName, accepted: Candidate[], flip: boolean): boolean {
+  const core = x.tokens.map((t, i) => ({ t, i })).filter(({ t }) => !FILLER_ROLES.has(t.role));
+  if (core.length === 0 || core.some(({ t }) => t.role !== 'initial')) return true;
+  let last = -1;
+  for (const { i } of core) {
+    const c = accepted.find((m) => (flip ? m.ib : m.ia).includes(i));
+    if (!c) return false;
+    const other = flip ? c.ia : c.ib;
+    const sameKind = c.sim.kind === 'merged' || other.every((j) => y.tokens[j]!.role === 'initial');
+    if (!sameKind || other[0]! < last) return false;
+    last = other[0]!;
+  }
+  return true;
 }
 
 /** Scores two raw names from 0 to 1 (symmetric); throws a validation DomainError for unusable input. */

@@ -6,7 +6,7 @@
 import anyAscii from 'any-ascii';
 import { pinyin } from 'pinyin-pro';
 import { toRomaji } from 'wanakana';
-import { lookupTransliteration } from './name-data.ts';
+import { lookupTransliteration, pinyinSyllables, unitReadings } from './name-data.ts';
 
 export type Script = 'Latn' | 'Cyrl' | 'Grek' | 'Arab' | 'Hebr' | 'Hani' | 'Kana' | 'Hang' | 'Other';
 
@@ -149,6 +149,124 @@ function kana(token: string): string {
 /** Romanises Han characters with pinyin, returning one syllable per character. */
 export function hanSyllables(token: string): string[] {
   return pinyin(token, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase().replace(/[^a-z]/g, ''));
+}
+
+/** One position of a reading lattice: the Latin letter groups it may stand for, each with a cost in letters. */
+export type LatticeSlot = [reading: string, cost: number][];
+
+// Wade–Giles spelling of a pinyin syllable (Taiwan, older and Hong Kong documents: "Tse-tung", "Hsi").
+const WADE_GILES_WHOLE: Record<string, string> = { zhi: 'chih', chi: 'chih', shi: 'shih', ri: 'jih', zi: 'tzu', ci: 'tzu', si: 'ssu', you: 'yu', ye: 'yeh', yan: 'yen', yi: 'i', er: 'erh' };
+const WADE_GILES: [RegExp, string][] = [
+  [/^zh/, 'ch'], [/^z/, 'ts'], [/^c(?!h)/, 'ts'], [/^x/, 'hs'], [/^q/, 'ch'], [/^j/, 'ch'], [/^r/, 'j'],
+  [/^b/, 'p'], [/^d/, 't'], [/^g/, 'k'], [/ong$/, 'ung'], [/ian$/, 'ien'], [/ie$/, 'ieh'], [/^([kh])e$/, '$1o'], [/ui$/, 'uei'],
+];
+
+function wadeGiles(syllable: string): string {
+  const whole = WADE_GILES_WHOLE[syllable];
+  if (whole) return whole;
+  let s = syllable;
+  for (const [re, rep] of WADE_GILES) s = s.replace(re, rep);
+  return s;
+}
+
+let romanisationIndex: Map<string, string[]> | null = null;
+
+// Wade–Giles syllable → pinyin syllables, and pinyin syllable → its Wade–Giles form and the s/sh spellings of x.
+function buildRomanisationIndex(): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  const add = (from: string, to: string) => {
+    if (from === to) return;
+    const list = index.get(from) ?? [];
+    if (!list.includes(to)) list.push(to);
+    index.set(from, list);
+  };
+  const syllables = new Set(pinyinSyllables());
+  for (const p of syllables) {
+    const wg = wadeGiles(p);
+    if (!syllables.has(wg)) add(wg, p);
+    add(p, wg);
+    if (p.startsWith('x')) for (const alt of ['s', 'sh']) add(p, alt + p.slice(1));
+  }
+  return index;
+}
+
+/**
+ * Returns the other romanisations of a Latin token that is one Chinese syllable: pinyin for Wade–Giles
+ * ("Hsi" → xi, "Tse" → ze, ce) and Wade–Giles and common misspellings for pinyin ("Xi" → hsi, si, shi).
+ */
+export function chineseRomanisations(ascii: string): string[] {
+  if (ascii.length > 6) return [];
+  romanisationIndex ??= buildRomanisationIndex();
+  return romanisationIndex.get(ascii) ?? [];
+}
+
+// Cost of a less likely reading: COST_PER_HALVING letters each time its probability halves, at most MAX_READING_COST.
+const COST_PER_HALVING = 0.15;
+const MAX_READING_COST = 0.8;
+// Pinyin and Wade–Giles of the character, whatever its learned use: how Chinese persons' own names are written.
+const ROMANISATION_COST = 0.5;
+
+function learnedSlot(script: Script, unit: string, romanisations: string[]): LatticeSlot {
+  const slot: LatticeSlot = [];
+  const learned = unitReadings(script, unit, romanisations[0] ?? '');
+  const top = learned[0]?.[1] ?? 1;
+  for (const [r, p] of learned) slot.push([r, Math.min(MAX_READING_COST, COST_PER_HALVING * Math.log2(top / p))]);
+  for (const r of romanisations) {
+    if (!r) continue;
+    const known = slot.find(([x]) => x === r);
+    if (known) known[1] = Math.min(known[1], ROMANISATION_COST);
+    else slot.push([r, ROMANISATION_COST]);
+  }
+  return slot;
+}
+
+/**
+ * Returns the reading lattice of a Han token: per character, the Latin letter groups it stands for with a
+ * cost (learned use in transcribed names first, then pinyin and Wade–Giles), for latticeDistance.
+ */
+export function hanLattice(token: string): LatticeSlot[] {
+  const syllables = hanSyllables(token);
+  return [...token].map((ch, i) => {
+    const syllable = syllables[i] ?? '';
+    return learnedSlot('Hani', ch, [syllable, wadeGiles(syllable)]);
+  });
+}
+
+const SMALL_KANA = /^[ァィゥェォャュョヮぁぃぅぇぉゃゅょゎーッっ]$/u;
+
+/** Cuts kana into units: a kana with the small kana, sokuon and length marks that follow it ("ジャー", "ロッ"). */
+export function kanaUnits(token: string): string[] {
+  const units: string[] = [];
+  for (const ch of token) {
+    if (units.length > 0 && SMALL_KANA.test(ch)) units[units.length - 1] += ch;
+    else units.push(ch);
+  }
+  return units;
+}
+
+/** Cuts an Arabic or Hebrew token into letters (a Hebrew letter keeps its geresh: ג׳ = j), dropping vowel marks. */
+export function abjadUnits(token: string): string[] {
+  const units: string[] = [];
+  for (const ch of token.replace(/[\u064B-\u065F\u0670\u0640\u0591-\u05C7]/g, '')) {
+    if (units.length > 0 && /['׳]/.test(ch)) units[units.length - 1] += '׳';
+    else units.push(ch);
+  }
+  return units;
+}
+
+/**
+ * Returns the reading lattice of a token in a script whose units stand for groups of Latin letters
+ * (Han, kana, Hangul), or null for other scripts. Learned readings come first, rule romanisations after.
+ */
+export function readingLattice(token: string, script: Script): LatticeSlot[] | null {
+  switch (script) {
+    case 'Hani': return hanLattice(token);
+    case 'Kana': return kanaUnits(token).map((u) => learnedSlot('Kana', u, [kana(u)]));
+    case 'Hang': return [...token].map((u) => learnedSlot('Hang', u, [anyAscii(u).toLowerCase(), ...hangul(u)]));
+    case 'Arab': return abjadUnits(token).map((u) => learnedSlot('Arab', u, [arabic(u)]));
+    case 'Hebr': return abjadUnits(token).map((u) => learnedSlot('Hebr', u, [hebrew(u)]));
+    default: return null;
+  }
 }
 
 // Western spellings of Korean syllables differ from Revised Romanisation (김 Kim, 이 Lee, 박 Park).

@@ -97,6 +97,8 @@ const ACTIONS: { [A in WantedActionName]: (t: ActorCtx, s: Subject, body: Body<A
   async arrest(t, { warrants }, b) {
     const w = warrants.find((x) => x.id === b.warrantId && x.status === 'active');
     if (!w) throw E.invalid('warrant_not_found', 'warrantId');
+    // Interpol Constitution Art 3: a notice or diffusion the General Secretariat refused may not be acted on.
+    if (w.article3Status === 'refused') throw E.invalid('article3_refused', 'warrantId');
     const at = new Date(b.arrestedAt);
     notFuture(t, at, 'arrestedAt');
     // Nobody is arrested on a warrant before it exists.

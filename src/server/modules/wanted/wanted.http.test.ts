@@ -123,6 +123,31 @@ describe('bad input', () => {
     assert.equal((await fast.get(`/api/wanted/${p.id}?${J}`)).body.status, 'wanted');
   });
 
+  test('a Red Notice refused under Interpol Article 3 needs a reason and can no longer carry an arrest', async () => {
+    const p = await register({
+      warrants: [
+        eawPerson().warrants[0],
+        { kind: 'red_notice', issuingCountry: 'SE', issuingAuthority: 'Interpol NCB Stockholm', issuedAt: '2026-10-05', channelReference: 'A-1234/10-2026' } as never,
+      ],
+    });
+    const red = p.warrants.find((w: { kind: string }) => w.kind === 'red_notice');
+    assert.equal(red.article3Status, 'pending');
+    const noReason = await fast.post(`/api/wanted/${p.id}/warrants/${red.id}/article3`, { status: 'refused' });
+    assert.equal(noReason.status, 400);
+    assert.equal(noReason.body.error, 'wanted.article3_reason_required');
+    const eawId = p.warrants.find((w: { kind: string }) => w.kind === 'eaw').id;
+    const eaw = await fast.post(`/api/wanted/${p.id}/warrants/${eawId}/article3`, { status: 'approved' });
+    assert.equal(eaw.body.error, 'wanted.article3_not_interpol');
+    const refused = await fast.post(`/api/wanted/${p.id}/warrants/${red.id}/article3`, { status: 'refused', reason: 'Predominantly political character' });
+    assert.equal(refused.status, 200, JSON.stringify(refused.body));
+    assert.equal(refused.body.warrants.find((w: { id: string }) => w.id === red.id).article3Status, 'refused');
+    const r = await act(fast, p.id, 'arrest', { warrantId: red.id, countryCode: 'TR', arrestedAt: '2026-11-20T10:00:00Z' });
+    assert.equal(r.status, 400);
+    assert.equal(r.body.error, 'wanted.article3_refused');
+    assert.equal((await fast.get(`/api/wanted/${p.id}?${J}`)).body.status, 'wanted');
+    assert.equal((await duty.post(`/api/wanted/${p.id}/warrants/${red.id}/article3`, { status: 'approved' })).status, 404);
+  });
+
   test('a stale version is refused', async () => {
     const p = await register();
     const r = await fast.post(`/api/wanted/${p.id}/locate`, { version: p.version + 1, countryCode: 'ES' });
@@ -234,6 +259,15 @@ describe('search work', () => {
     assert.equal(ok.body.photos[0].contentType, 'image/png');
     const bad = await fast.raw({ method: 'POST', url: `/api/wanted/${p.id}/photos`, ...form(Buffer.from('<script>alert(1)</script>'), 'x.png') });
     assert.equal(bad.status, 415);
+    // A photo marked public is shown on the appeal once the person is published, and only then.
+    const photoUrl = `/api/public/wanted/${p.id}/photos/${ok.body.photos[0].id}`;
+    assert.equal((await env.app.inject({ method: 'GET', url: photoUrl })).statusCode, 404);
+    await act(fastSupervisor, p.id, 'publish', { decision: 'Beslut: allmänhetens hjälp behövs' });
+    const item = (await env.app.inject({ method: 'GET', url: '/api/public/wanted' })).json().items.find((i: { id: string }) => i.id === p.id);
+    assert.equal(item.photoUrl, photoUrl);
+    const shown = await env.app.inject({ method: 'GET', url: photoUrl });
+    assert.equal(shown.statusCode, 200);
+    assert.equal(shown.headers['content-type'], 'image/png');
   });
 });
 

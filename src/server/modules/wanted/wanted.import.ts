@@ -72,9 +72,9 @@ export async function importNotices(ctx: Ctx, parsed: { records: NoticeRecord[];
       n += ins.length;
       if (ins.length) {
         const byEntity = new Map(batch.map((b) => [b.entity_id, b]));
-        await indexWanted(tx, ins.map(({ id, entity_id }) => {
+        await indexWanted(tx, ins.map(({ id, entity_id, reference }) => {
           const b = byEntity.get(entity_id)!;
-          return { kind: 'wanted_person' as const, id, reference: '', names: [b.full_name, ...b.aliases], dateOfBirth: b.date_of_birth, nationalities: b.nationalities, gender: b.gender, active: true };
+          return { kind: 'wanted_person' as const, id, reference, names: [b.full_name, ...b.aliases], dateOfBirth: b.date_of_birth, nationalities: b.nationalities, gender: b.gender, active: true };
         }));
       }
     }

@@ -44,6 +44,10 @@ export async function findWarrant(db: Db, id: string): Promise<WarrantRow | null
   return (await db.select().from(wantedWarrant).where(eq(wantedWarrant.id, id)).limit(1))[0] ?? null;
 }
 
+export async function updateWarrant(db: Db, personId: string, warrantId: string, v: Partial<NewWarrantRow>): Promise<WarrantRow | null> {
+  return (await db.update(wantedWarrant).set(v).where(and(eq(wantedWarrant.id, warrantId), eq(wantedWarrant.personId, personId))).returning())[0] ?? null;
+}
+
 export async function setWarrantsStatus(db: Db, personId: string, status: string): Promise<WarrantRow[]> {
   return db.update(wantedWarrant).set({ status }).where(and(eq(wantedWarrant.personId, personId), eq(wantedWarrant.status, 'active'))).returning();
 }
@@ -138,7 +142,8 @@ export async function lastPublicationDecision(db: Db, personId: string) {
 export async function listPublished(db: Db, id?: string) {
   const rows = await db.select({
     id: wantedPerson.id, fullName: wantedPerson.fullName, offenceSummary: wantedPerson.offenceSummary, description: wantedPerson.description,
-    photoId: sql<string | null>`(SELECT ph.id FROM wanted_photo ph WHERE ph.person_id = ${wantedPerson.id} AND ph.is_public ORDER BY ph.created_at LIMIT 1)`,
+    // Spelled out: drizzle renders a column inside a select's sql as a bare "id", which the subquery would read as ph.id.
+    photoId: sql<string | null>`(SELECT ph.id FROM wanted_photo ph WHERE ph.person_id = wanted_person.id AND ph.is_public ORDER BY ph.created_at LIMIT 1)`,
   }).from(wantedPerson)
     .where(and(eq(wantedPerson.published, true), SOUGHT, id ? eq(wantedPerson.id, id) : sql`true`))
     .orderBy(asc(wantedPerson.fullName)).limit(200);
@@ -181,14 +186,14 @@ export async function isFastOfficer(db: Db, userId: string): Promise<boolean> {
 }
 
 export interface IndexEntryRow {
-  id: string; full_name: string; other_script_names: string[]; aliases: string[]; date_of_birth: string | null;
+  id: string; reference: string; full_name: string; other_script_names: string[]; aliases: string[]; date_of_birth: string | null;
   nationalities: string[]; gender: string; status: string;
 }
 
 /** A page of every stored person's names, by id (keyset), for the matching index. */
 export async function namesPage(db: Db, afterId: string | null, limit: number): Promise<IndexEntryRow[]> {
   return rowsOf<IndexEntryRow>(await db.execute(sql`
-    SELECT id, full_name, other_script_names, aliases, date_of_birth, nationalities, gender, status FROM ${wantedPerson}
+    SELECT id, reference, full_name, other_script_names, aliases, date_of_birth, nationalities, gender, status FROM ${wantedPerson}
     WHERE ${afterId ? sql`id > ${afterId}::uuid` : sql`true`} ORDER BY id LIMIT ${limit}`));
 }
 
@@ -202,10 +207,10 @@ export interface ImportRow {
  * Inserts a batch of imported notices with their Red Notice warrants in one statement; notices already in the
  * register (same Interpol entity id) are left alone. Returns the ids of the persons actually inserted.
  */
-export async function insertImportedBatch(db: Db, rows: ImportRow[], at: Date, actorId: string | null): Promise<{ id: string; entity_id: string }[]> {
+export async function insertImportedBatch(db: Db, rows: ImportRow[], at: Date, actorId: string | null): Promise<{ id: string; entity_id: string; reference: string }[]> {
   if (!rows.length) return [];
   const atIso = at.toISOString();
-  return rowsOf<{ id: string; entity_id: string }>(await db.execute(sql`
+  return rowsOf<{ id: string; entity_id: string; reference: string }>(await db.execute(sql`
     WITH x AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
         entity_id text, full_name text, aliases text[], date_of_birth text, place_of_birth text, gender text,
@@ -217,13 +222,13 @@ export async function insertImportedBatch(db: Db, rows: ImportRow[], at: Date, a
         description, 'foreign', entity_id, 'foreign_warrant', offence, 'wanted', ${actorId}::uuid, ${atIso}::timestamptz, ${atIso}::timestamptz
       FROM x
       ON CONFLICT (interpol_entity_id) DO NOTHING
-      RETURNING id, interpol_entity_id
+      RETURNING id, interpol_entity_id, reference
     ), w AS (
       INSERT INTO wanted_warrant (person_id, kind, issuing_country, issuing_authority, issued_at, channel_reference, article3_status, status, created_at)
       -- A public notice carries no issue date; 1 January of its entity-id year is never later than the real one.
       SELECT ins.id, 'red_notice', x.issuing_country, 'Interpol', substr(x.entity_id, 1, 4) || '-01-01', x.entity_id, 'approved', 'active', ${atIso}::timestamptz
       FROM ins JOIN x ON x.entity_id = ins.interpol_entity_id
     )
-    SELECT id, interpol_entity_id AS entity_id FROM ins`));
+    SELECT id, interpol_entity_id AS entity_id, reference FROM ins`));
 }
 

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import type { z } from 'zod';
 import type {
-  CreateWantedInput, foreignRequestInput, LegalBasis, leadInput, linkRequestInput, ListWantedQuery, locationInput,
-  RequestingAuthority, taskInput, WantedDetail, WantedStatus, WarrantInput, WarrantKind,
+  article3Input, CreateWantedInput, foreignRequestInput, LegalBasis, leadInput, linkRequestInput, ListWantedQuery, locationInput,
+  RequestingAuthority, taskInput, UpdateWantedInput, WantedDetail, WantedStatus, WarrantInput, WarrantKind,
 } from '../../../shared/wanted.schemas.ts';
 import { SOUGHT_STATUSES } from '../../../shared/wanted.schemas.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
@@ -96,6 +96,26 @@ export async function createWanted(ctx: ActorCtx, input: CreateWantedInput): Pro
   return buildDetail(ctx, id);
 }
 
+/** Corrects identity or case facts (names in other scripts, aliases …); the index follows in the same transaction. */
+export async function updateWanted(ctx: ActorCtx, id: string, input: UpdateWantedInput): Promise<WantedDetail> {
+  requireRegister(ctx);
+  const { version, ...fields } = input;
+  const changed = Object.keys(fields).filter((k) => fields[k as keyof typeof fields] !== undefined);
+  await inTransaction(ctx, async (tx) => {
+    const p = await repo.findPerson(tx.db, id, true);
+    if (!p) throw E.notFound();
+    if (version !== p.version) throw E.staleVersion();
+    const patch: Partial<repo.NewPersonRow> = { updatedAt: tx.clock.now() };
+    for (const k of changed) (patch as Record<string, unknown>)[k] = fields[k as keyof typeof fields] ?? null;
+    const updated = await repo.updatePersonVersioned(tx.db, p.id, p.version, patch);
+    if (!updated) throw E.staleVersion();
+    await repo.insertEvent(tx.db, { personId: p.id, kind: 'updated', at: tx.clock.now(), actorId: tx.actor!.id, note: changed.join(', ') });
+    await audit(tx, { category: 'alteration', action: 'wanted.person.update', entityType: 'wanted_person', entityId: p.id, personIds: [p.id], details: { reference: p.reference, fields: changed } });
+    await indexWanted(tx, [indexEntryOf(updated)]);
+  });
+  return buildDetail(ctx, id);
+}
+
 /** Adds a warrant or alert to a person still sought. */
 export async function addWarrant(ctx: ActorCtx, id: string, w: WarrantInput): Promise<WantedDetail> {
   requireRegister(ctx);
@@ -108,6 +128,24 @@ export async function addWarrant(ctx: ActorCtx, id: string, w: WarrantInput): Pr
     await refreshLapseJobs(tx, row);
     await repo.insertEvent(tx.db, { personId: p.id, kind: 'warrant_added', at: tx.clock.now(), actorId: tx.actor!.id, note: w.kind });
     await audit(tx, { category: 'collection', action: 'wanted.warrant.add', entityType: 'wanted_person', entityId: p.id, personIds: [p.id], details: { warrantId: row.id, kind: w.kind } });
+  });
+  return buildDetail(ctx, id);
+}
+
+/** Records Interpol's Article 3 review of a Red Notice or diffusion; a refused one can no longer carry an arrest. */
+export async function reviewArticle3(ctx: ActorCtx, id: string, warrantId: string, input: z.infer<typeof article3Input>): Promise<WantedDetail> {
+  requireRegister(ctx);
+  await inTransaction(ctx, async (tx) => {
+    const p = await repo.findPerson(tx.db, id, true);
+    if (!p) throw E.notFound();
+    const w = (await repo.warrantsOf(tx.db, [p.id])).find((x) => x.id === warrantId);
+    if (!w) throw E.notFound();
+    if (w.kind !== 'red_notice' && w.kind !== 'diffusion') throw E.invalid('article3_not_interpol', 'status');
+    // Interpol RPD Art 34: a refusal has to be understood, so it is recorded with its reason.
+    if (input.status === 'refused' && !input.reason) throw E.invalid('article3_reason_required', 'reason');
+    await repo.updateWarrant(tx.db, p.id, w.id, { article3Status: input.status, article3Reason: input.reason ?? null });
+    await repo.insertEvent(tx.db, { personId: p.id, kind: 'article3_review', at: tx.clock.now(), actorId: tx.actor!.id, note: `${w.kind}: ${input.status}` });
+    await audit(tx, { category: 'alteration', action: 'wanted.warrant.article3', entityType: 'wanted_person', entityId: p.id, personIds: [p.id], details: { warrantId: w.id, status: input.status } });
   });
   return buildDetail(ctx, id);
 }
@@ -338,7 +376,7 @@ export async function listClocks(ctx: ActorCtx) {
 export async function listWantedNamesForIndex(ctx: Ctx, o: { afterId?: string | null; limit?: number } = {}): Promise<WantedIndexEntry[]> {
   const rows = await repo.namesPage(ctx.db, o.afterId ?? null, Math.min(o.limit ?? 1000, 10_000));
   return rows.map((r) => indexEntryOf({
-    id: r.id, reference: '', fullName: r.full_name, otherScriptNames: r.other_script_names ?? [], aliases: r.aliases ?? [],
+    id: r.id, reference: r.reference, fullName: r.full_name, otherScriptNames: r.other_script_names ?? [], aliases: r.aliases ?? [],
     dateOfBirth: r.date_of_birth, nationalities: r.nationalities ?? [], gender: r.gender, status: r.status,
   }));
 }

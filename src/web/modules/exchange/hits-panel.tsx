@@ -22,7 +22,7 @@ export function HitsPanel({ r, onChanged }: { r: RequestDetail; onChanged(messag
       ) : (
         <ul className="hit-list">
           {r.hits.map((h) => (
-            <li key={h.id} className={`hit hit-${h.level} hit-${h.status}`}>
+            <li key={h.id} className={`hit hit-${h.level} hit-${h.status}`} data-testid="hit">
               <p className="hit-head">
                 <span className={`badge badge-${h.level}`}>
                   {h.level === 'alert' && <span aria-hidden="true">⚠ </span>}
@@ -34,22 +34,23 @@ export function HitsPanel({ r, onChanged }: { r: RequestDetail; onChanged(messag
                   {t('exchange.detail.hits.score', { score: pct.format(h.score) })})
                 </span>
               </p>
-              <p className="prose small">{h.explanation}</p>
+              <HitExplanation hit={h} pct={pct} />
               <p>
                 <span className={`status status-hit-${h.status}`}>{t(`exchange.detail.hits.statuses.${h.status}`)}</span>
                 {h.decidedBy && (
                   <span className="muted small">
                     {' '}
                     · {h.decidedBy.displayName} · {formatDateTime(h.decidedAt, lang, browserZone())}
+                    {h.note && <> · {h.note}</>}
                   </span>
                 )}
               </p>
               {h.status === 'open' && (
                 <p className="button-row">
-                  <button type="button" className="button" onClick={() => setDeciding({ hit: h, verdict: 'confirm' })}>
+                  <button type="button" className="button" data-testid="hit-confirm" onClick={() => setDeciding({ hit: h, verdict: 'confirm' })}>
                     {t('exchange.detail.hits.confirm')}
                   </button>
-                  <button type="button" className="button button-secondary" onClick={() => setDeciding({ hit: h, verdict: 'reject' })}>
+                  <button type="button" className="button button-secondary" data-testid="hit-reject" onClick={() => setDeciding({ hit: h, verdict: 'reject' })}>
                     {t('exchange.detail.hits.reject')}
                   </button>
                 </p>
@@ -82,7 +83,7 @@ function HitDialog({ hit, verdict, onClose, onDone }: { hit: Hit; verdict: 'conf
     e.preventDefault();
     setBusy(true);
     try {
-      await api(`/api/hits/${encodeURIComponent(hit.id)}/${verdict}`, { method: 'POST', body: { note } });
+      await api(`/api/hits/${encodeURIComponent(hit.id)}/${verdict}`, { method: 'POST', body: { version: hit.version, note } });
       onDone();
     } catch (err) {
       setError(errorMessage(err));
@@ -102,7 +103,7 @@ function HitDialog({ hit, verdict, onClose, onDone }: { hit: Hit; verdict: 'conf
           <textarea id="hit-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
         <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" disabled={busy} data-testid="hit-decide-submit">
             {t(verdict === 'confirm' ? 'exchange.detail.hits.confirm' : 'exchange.detail.hits.reject')}
           </button>
           <button type="button" className="button button-secondary" onClick={onClose}>
@@ -111,5 +112,35 @@ function HitDialog({ hit, verdict, onClose, onDone }: { hit: Hit; verdict: 'conf
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** Why the engine thinks so: each name part pair and how it matched, then what the date of birth, nationality, gender and documents did. */
+function HitExplanation({ hit, pct }: { hit: Hit; pct: Intl.NumberFormat }) {
+  const { t } = useTranslation();
+  const signed = (x: number) => `${x >= 0 ? '+' : '−'}${pct.format(Math.abs(x))}`;
+  return (
+    <>
+      <p className="prose small" data-testid="hit-explanation">
+        {hit.explanation}
+      </p>
+      {(hit.parts.length > 0 || hit.factors.length > 0) && (
+        <details className="hit-why">
+          <summary>{t('matching.hits.why')}</summary>
+          <ul className="small">
+            {hit.parts.map((p, i) => (
+              <li key={`p${i}`}>
+                <bdi>{p.a}</bdi> ↔ <bdi>{p.b}</bdi> — {t(`matching.kind.${p.kind}`, { defaultValue: p.kind })} ({pct.format(p.similarity)})
+              </li>
+            ))}
+            {hit.factors.map((f, i) => (
+              <li key={`f${i}`}>
+                {t(`matching.factor.${f.factor}`, { defaultValue: f.factor })}: {f.detail} ({signed(f.effect)})
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
   );
 }

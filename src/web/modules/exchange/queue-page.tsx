@@ -6,6 +6,7 @@ import { api, errorMessage } from '../../api.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { browserZone, formatDateTime } from '../../ui/format.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { FastClocksPanel } from '../wanted/fast-clocks-panel.tsx';
 import { NotificationsPanel } from './notifications-panel.tsx';
 import { FILTER_KEYS, QueueFilters, type FilterKey } from './queue-filters.tsx';
 import { QueueTable } from './queue-table.tsx';
@@ -155,7 +156,10 @@ export function QueuePage() {
           </nav>
         )}
       </section>
-      <NotificationsPanel />
+      <div className="desk-side">
+        <FastClocksPanel />
+        <NotificationsPanel />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "quarantine_unresolved_msg_idx" ON "quarantine" USING btree ("message_id") WHERE resolved_at IS NULL;

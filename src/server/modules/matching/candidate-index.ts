@@ -1,0 +1,188 @@
+/**
+ * The candidate index over every stored person: subjects are prepared and keyed when their source is stored
+ * (same transaction), and a query person is answered by recall in SQL (shared blocking keys) followed by the
+ * scorer. Recall is this file's job; precision is the scorer's.
+ */
+import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import type { SQL } from 'drizzle-orm';
+import { inTransaction, type Ctx } from '../../platform/context.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { blockingKeys } from './keys.ts';
+import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from './matching.settings.ts';
+import { preparePerson, scorePreparedPersons, type PersonInput, type PersonScore, type PreparedPerson } from './person.ts';
+import * as repo from './matching.repository.ts';
+
+export type SubjectKind = 'request_person' | 'wanted_person' | 'external';
+
+/** A person to index, whatever stores it. */
+export interface SubjectInput {
+  kind: SubjectKind;
+  sourceId: string;
+  requestId?: string | null;
+  reference?: string;
+  /** Primary name first. */
+  names: string[];
+  birthDate?: string | null;
+  nationalities?: string[];
+  gender?: string | null;
+  documents?: { type?: string | null; number: string; country?: string | null }[];
+  active?: boolean;
+}
+
+// Recall limits: a key held by more than CAP subjects is narrowed by birth year; PRE_LIMIT candidates per query
+// person are read, and the best TOP_K of them by shared keys are scored (the scorer costs ~0.1 ms a pair).
+export const INDEX_LIMITS = { cap: 1000, preLimit: 30, topK: 20 };
+const MAX_KEYS_PER_SUBJECT = 40;
+const MAX_NAMES = 20;
+
+const GENDERS = new Set(['male', 'female', 'other', 'unknown']);
+
+/** The scorer's input for a subject: unusable parts (bad date, unknown gender) are dropped, not fatal. */
+export function personInputOf(s: Pick<SubjectInput, 'names' | 'birthDate' | 'nationalities' | 'gender' | 'documents'>): PersonInput {
+  const names = s.names.map((n) => n.trim()).filter(Boolean).slice(0, MAX_NAMES);
+  return {
+    names,
+    birthDate: s.birthDate && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s.birthDate) ? s.birthDate : null,
+    nationalities: (s.nationalities ?? []).slice(0, 10),
+    gender: s.gender && GENDERS.has(s.gender) ? (s.gender as PersonInput['gender']) : null,
+    documents: (s.documents ?? []).filter((d) => d.number && d.number.length <= 60).slice(0, 20)
+      .map((d) => ({ type: d.type ? d.type.slice(0, 40) : null, number: d.number, country: d.country ?? null })),
+  };
+}
+
+/** Prepares a person; null when nothing in it can be matched (no usable name), never a crash. */
+export function tryPrepare(input: PersonInput): PreparedPerson | null {
+  try {
+    return preparePerson(input);
+  } catch (e) {
+    if (e instanceof DomainError && input.birthDate) {
+      try { return preparePerson({ ...input, birthDate: null }); } catch { return null; }
+    }
+    if (e instanceof DomainError) return null;
+    throw e;
+  }
+}
+
+/** The blocking keys of all a person's names (a bad alias is skipped). */
+export function keysOf(names: string[]): string[] {
+  const keys = new Set<string>();
+  for (const n of names) {
+    try {
+      for (const k of blockingKeys(n)) keys.add(k);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+    }
+  }
+  return [...keys].slice(0, MAX_KEYS_PER_SUBJECT);
+}
+
+const birthYear = (d: string | null | undefined): number | null => (d && /^\d{4}/.test(d) ? Number(d.slice(0, 4)) : null);
+
+let fingerprint: string | null = null;
+
+/**
+ * A fingerprint of the running engine's preparation: stored prepared persons are reused only while it is
+ * unchanged (otherwise they are prepared again from the stored names). Empty when prepared persons do not
+ * survive a JSON round trip, so none is ever trusted.
+ */
+export function engineFingerprint(): string {
+  if (fingerprint !== null) return fingerprint;
+  const probe = ['Мухаммад Абдуллаев', 'ABDULLAEV, Mukhammad', 'محمد عبد الله', '王小明', 'Jörg Müller-Lüdenscheidt', 'キム ジョンウン', '김정은', 'Ελένη Παπαδοπούλου'];
+  const p = tryPrepare({ names: probe, birthDate: '1980-02-03', nationalities: ['se'], gender: 'male', documents: [{ type: 'passport', number: 'AB123456', country: 'SE' }] });
+  const json = JSON.stringify(p);
+  // The keys are part of it: a change to how keys are made leaves stored keys stale until a re-index.
+  fingerprint = p && isDeepStrictEqual(JSON.parse(json), p) ? createHash('sha256').update(json).update(JSON.stringify(keysOf(probe))).digest('hex').slice(0, 16) : '';
+  return fingerprint;
+}
+
+/** The prepared person of a stored subject: the stored one while the engine is unchanged, else prepared anew. */
+export function preparedOf(s: repo.StoredSubject): PreparedPerson | null {
+  const fp = engineFingerprint();
+  if (fp && s.engine === fp && s.prepared) return s.prepared as PreparedPerson;
+  return tryPrepare(personInputOf({ names: s.names, birthDate: s.birth_date, nationalities: s.nationalities, gender: s.gender, documents: s.documents as SubjectInput['documents'] }));
+}
+
+/**
+ * Indexes subjects in ctx's transaction (insert or replace); returns their subject ids in order, null for a
+ * subject with no usable name (it cannot be matched, and is not stored).
+ */
+export async function indexSubjects(ctx: Ctx, subjects: SubjectInput[]): Promise<(string | null)[]> {
+  const fp = engineFingerprint();
+  const rows: repo.SubjectRow[] = [];
+  const keys: repo.KeyRow[] = [];
+  const positions: number[] = [];
+  subjects.forEach((s, at) => {
+    const input = personInputOf(s);
+    const prepared = tryPrepare(input);
+    if (!prepared) return;
+    const i = rows.length;
+    positions.push(at);
+    rows.push({
+      kind: s.kind, source_id: s.sourceId, request_id: s.requestId ?? null,
+      request_person_id: s.kind === 'request_person' ? s.sourceId : null, wanted_person_id: s.kind === 'wanted_person' ? s.sourceId : null,
+      reference: s.reference ?? '', names: input.names, birth_date: input.birthDate ?? null, nationalities: input.nationalities ?? [],
+      gender: input.gender ?? null, documents: input.documents ?? [], prepared: fp ? prepared : null, engine: fp, active: s.active ?? true,
+    });
+    const y = birthYear(input.birthDate);
+    for (const key of keysOf(input.names)) keys.push({ key, birth_year: y, i });
+  });
+  const ids = await repo.upsertSubjects(ctx.db, rows, keys, ctx.clock.now());
+  const out: (string | null)[] = subjects.map(() => null);
+  positions.forEach((at, i) => { out[at] = ids[i] ?? null; });
+  return out;
+}
+
+export interface QueryPerson {
+  names: string[];
+  prepared: PreparedPerson;
+  birthDate: string | null;
+}
+
+export interface Match {
+  subject: repo.StoredSubject;
+  score: PersonScore;
+}
+
+/**
+ * The best matches of each query person among the subjects passing `filter`, scored and sorted; only matches at
+ * or above `minScore` are kept.
+ */
+export async function findMatches(ctx: Ctx, people: QueryPerson[], o: { filter: SQL; minScore: number; settings?: MatchingSettings; preLimit?: number; topK?: number }): Promise<Match[][]> {
+  const settings = o.settings ?? DEFAULT_MATCHING_SETTINGS;
+  const queries = people.map((p, pi) => ({ pi, keys: keysOf(p.names), birthYear: birthYear(p.birthDate) }));
+  const rows = await inTransaction(ctx, (tx) => repo.findCandidates(tx.db, queries, { cap: INDEX_LIMITS.cap, preLimit: o.preLimit ?? INDEX_LIMITS.preLimit, filter: o.filter }));
+  const out: Match[][] = people.map(() => []);
+  const taken = people.map(() => 0);
+  for (const row of rows) {
+    if (taken[row.pi]! >= (o.topK ?? INDEX_LIMITS.topK)) continue;
+    taken[row.pi]!++;
+    const prepared = preparedOf(row);
+    if (!prepared) continue;
+    const score = scorePreparedPersons(people[row.pi]!.prepared, prepared, settings);
+    if (score.score >= o.minScore) out[row.pi]!.push({ subject: row, score });
+  }
+  for (const list of out) list.sort((a, b) => b.score.score - a.score.score);
+  return out;
+}
+
+/**
+ * Re-indexes the subjects indexed by an earlier engine version (after an upgrade changed preparation or keys),
+ * a batch per transaction; new and changed persons never wait for this, they are indexed as they are stored.
+ */
+export async function reindexStale(ctx: Ctx, o: { batch?: number; onProgress?: (done: number) => void } = {}): Promise<number> {
+  const fp = engineFingerprint();
+  let done = 0;
+  let after: string | null = null;
+  for (;;) {
+    const page = await repo.staleSubjects(ctx.db, fp, after, o.batch ?? 1000);
+    if (!page.length) return done;
+    after = page.at(-1)!.id;
+    await inTransaction(ctx, (tx) => indexSubjects(tx, page.map((s) => ({
+      kind: s.kind as SubjectKind, sourceId: s.source_id, requestId: s.request_id, reference: s.reference, names: s.names, birthDate: s.birth_date,
+      nationalities: s.nationalities, gender: s.gender, documents: s.documents as SubjectInput['documents'], active: s.active,
+    }))));
+    done += page.length;
+    o.onProgress?.(done);
+  }
+}

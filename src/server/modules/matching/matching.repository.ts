@@ -1,0 +1,272 @@
+/**
+ * All SQL of the matching module: the candidate index (subjects and their blocking keys), candidate retrieval,
+ * and cross-check hits. Need-to-know predicates come from the exchange module (`requestVisibleSql`).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { rowsOf } from '../../platform/db/client.ts';
+
+/** One uuid[] parameter (not one parameter per id: a batch may hold thousands). */
+const uuidArray = (ids: string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+export interface SubjectRow {
+  kind: string;
+  source_id: string;
+  request_id: string | null;
+  request_person_id: string | null;
+  wanted_person_id: string | null;
+  reference: string;
+  names: string[];
+  birth_date: string | null;
+  nationalities: string[];
+  gender: string | null;
+  documents: unknown[];
+  prepared: unknown;
+  engine: string;
+  active: boolean;
+}
+
+export interface StoredSubject extends SubjectRow {
+  id: string;
+}
+
+export interface KeyRow {
+  key: string;
+  birth_year: number | null;
+  /** Index of the subject in the batch passed to `upsertSubjects`. */
+  i: number;
+}
+
+/**
+ * Adds or replaces subjects and their blocking keys, in the caller's transaction. Two statements per batch:
+ * subjects are upserted by (kind, source id); their old keys are dropped and the new ones inserted.
+ */
+export async function upsertSubjects(db: Db, rows: SubjectRow[], keys: KeyRow[], at: Date): Promise<string[]> {
+  if (!rows.length) return [];
+  const atIso = at.toISOString();
+  const ids = rowsOf<{ id: string; i: number }>(await db.execute(sql`
+    WITH x AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows.map((r, i) => ({ ...r, i })))}::jsonb) AS x(
+        i int, kind text, source_id uuid, request_id uuid, request_person_id uuid, wanted_person_id uuid, reference text,
+        names text[], birth_date text, nationalities text[], gender text, documents jsonb, prepared jsonb, engine text, active boolean)
+    ), up AS (
+      INSERT INTO match_subject (kind, source_id, request_id, request_person_id, wanted_person_id, reference, names, birth_date,
+        nationalities, gender, documents, prepared, engine, active, updated_at)
+      SELECT kind, source_id, request_id, request_person_id, wanted_person_id, reference, names, birth_date,
+        coalesce(nationalities, '{}'), gender, coalesce(documents, '[]'), prepared, engine, active, ${atIso}::timestamptz
+      FROM x ORDER BY i
+      ON CONFLICT (kind, source_id) DO UPDATE SET reference = excluded.reference, names = excluded.names,
+        birth_date = excluded.birth_date, nationalities = excluded.nationalities, gender = excluded.gender,
+        documents = excluded.documents, prepared = excluded.prepared, engine = excluded.engine, active = excluded.active,
+        updated_at = excluded.updated_at
+      RETURNING id, kind, source_id
+    )
+    SELECT up.id, x.i FROM up JOIN x ON x.kind = up.kind AND x.source_id = up.source_id`));
+  const byIndex: string[] = [];
+  for (const r of ids) byIndex[r.i] = r.id;
+  await db.execute(sql`DELETE FROM match_key WHERE subject_id = ANY (${uuidArray(ids.map((r) => r.id))})`);
+  if (keys.length) {
+    await db.execute(sql`
+      INSERT INTO match_key (key, birth_year, subject_id)
+      SELECT k, y, (${uuidArray(byIndex)})[i + 1]
+      FROM jsonb_to_recordset(${JSON.stringify(keys.map((k) => ({ k: k.key, y: k.birth_year, i: k.i })))}::jsonb) AS x(k text, y smallint, i int)`);
+  }
+  return byIndex;
+}
+
+/** Sets whether subjects raise hits (a wanted person arrested or no longer sought). */
+export async function setSubjectActive(db: Db, kind: string, sourceId: string, active: boolean): Promise<void> {
+  await db.execute(sql`UPDATE match_subject SET active = ${active} WHERE kind = ${kind} AND source_id = ${sourceId}`);
+}
+
+export interface CandidateQuery {
+  /** Index of the query person in the caller's list. */
+  pi: number;
+  keys: string[];
+  birthYear: number | null;
+}
+
+export interface CandidateOptions {
+  /** A key held by more subjects than this is used only narrowed to the query's birth year ±1. */
+  cap: number;
+  /** Candidates per query person after ranking by shared keys (before the filter). */
+  preLimit: number;
+  /** Only subjects passing this predicate on `s` (match_subject) are returned (e.g. `s.active`, need-to-know). */
+  filter: SQL;
+}
+
+export interface CandidateRow extends StoredSubject {
+  pi: number;
+  w: number;
+}
+
+/**
+ * Recall: the subjects sharing blocking keys with each query person, ranked by the rarity-weighted number of
+ * shared keys (a key held by n subjects weighs 1/ln(2+n)), a birth year within one year weighing half as much
+ * again. A key held by more than `cap` subjects is read only where the birth year fits, so one very common key
+ * can never make a lookup read a large part of the index.
+ */
+export async function findCandidates(db: Db, queries: CandidateQuery[], o: CandidateOptions): Promise<CandidateRow[]> {
+  const flat = queries.flatMap((q) => q.keys.map((key) => ({ pi: q.pi, key, y: q.birthYear })));
+  if (!flat.length) return [];
+  // The planner's row guesses for this query pass PostgreSQL's JIT threshold at a million subjects, and compiling
+  // costs ~80 ms of a ~10 ms query: off for this statement's transaction (the caller runs it in one).
+  await db.execute(sql`SELECT set_config('jit', 'off', true)`);
+  return rowsOf<CandidateRow>(await db.execute(sql`
+    WITH q AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(flat)}::jsonb) AS q(pi int, key text, y int)
+    ), f AS MATERIALIZED (
+      SELECT q.pi, q.key, q.y, (SELECT count(*) FROM (SELECT 1 FROM match_key m WHERE m.key = q.key LIMIT ${o.cap + 1}) c)::int AS n FROM q
+    ), h AS (
+      SELECT f.pi, c.subject_id, f.n, c.birth_year, f.y FROM f CROSS JOIN LATERAL (
+        SELECT m.subject_id, m.birth_year FROM match_key m WHERE m.key = f.key AND f.n <= ${o.cap}
+        UNION ALL
+        (SELECT m.subject_id, m.birth_year FROM match_key m
+          WHERE m.key = f.key AND f.n > ${o.cap} AND f.y IS NOT NULL AND m.birth_year BETWEEN f.y - 1 AND f.y + 1 LIMIT ${o.cap})
+      ) c
+    ), agg AS (
+      SELECT pi, subject_id,
+        sum((1.0::float8 / ln(2 + n)) * (CASE WHEN y IS NOT NULL AND birth_year BETWEEN y - 1 AND y + 1 THEN 1.5::float8 ELSE 1.0::float8 END)) AS w
+      FROM h GROUP BY pi, subject_id
+    ), ranked AS MATERIALIZED (
+      SELECT pi, subject_id, w FROM (SELECT pi, subject_id, w, row_number() OVER (PARTITION BY pi ORDER BY w DESC, subject_id) AS rk FROM agg) x
+      WHERE rk <= ${o.preLimit}
+    )
+    SELECT ranked.pi, ranked.w::float8 AS w, s.*
+    FROM ranked CROSS JOIN LATERAL (
+      -- One primary-key lookup per ranked candidate, whatever the size of the index.
+      SELECT s.id, s.kind, s.source_id, s.request_id, s.request_person_id, s.wanted_person_id, s.reference, s.names, s.birth_date,
+        s.nationalities, s.gender, s.documents, s.prepared, s.engine, s.active
+      FROM match_subject s WHERE s.id = ranked.subject_id AND ${o.filter} LIMIT 1
+    ) s
+    ORDER BY ranked.pi, ranked.w DESC`));
+}
+
+export interface HitRow extends NewHit {
+  id: string;
+  status: string;
+  note: string | null;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: Date | string | null;
+  version: number;
+  target_kind: string;
+  target_id: string;
+  target_reference: string;
+  target_name: string | null;
+}
+
+/**
+ * Hits of persons of one request, with what the hit list shows of their targets. `targetVisible` is the
+ * need-to-know test for the target's own record: when it fails, the name is withheld (the reference stays, so
+ * the officer knows whom to ask).
+ */
+export async function hitsOfRequest(db: Db, requestId: string, targetVisible: SQL = sql`false`): Promise<HitRow[]> {
+  return rowsOf<HitRow>(await db.execute(sql`
+    SELECT h.id, h.request_id, h.request_person_id, h.subject_id, h.score, h.level, h.explanation, h.status, h.note,
+      h.decided_by, u.display_name AS decided_by_name, h.decided_at, h.version,
+      s.kind AS target_kind, s.source_id AS target_id, s.reference AS target_reference,
+      CASE WHEN ${targetVisible} THEN s.names[1] END AS target_name
+    FROM match_hit h JOIN match_subject s ON s.id = h.subject_id LEFT JOIN app_user u ON u.id = h.decided_by
+    WHERE h.request_id = ${requestId}
+    ORDER BY (h.status = 'open') DESC, h.score DESC, h.id`));
+}
+
+/** The existing hits of these request persons (for a re-check that must keep decisions). */
+export async function hitsOfPersons(db: Db, personIds: string[]): Promise<{ id: string; request_person_id: string; subject_id: string; status: string }[]> {
+  if (!personIds.length) return [];
+  return rowsOf(await db.execute(sql`
+    SELECT id, request_person_id, subject_id, status FROM match_hit WHERE request_person_id = ANY (${uuidArray(personIds)})`));
+}
+
+export interface NewHit {
+  request_id: string;
+  request_person_id: string;
+  subject_id: string;
+  score: number;
+  level: string;
+  explanation: unknown;
+}
+
+/**
+ * Stores hits: new pairs are inserted open; an open hit gets the new score and explanation; a confirmed or
+ * rejected hit is left exactly as the officer decided it. Returns the pairs that were inserted.
+ */
+export async function upsertHits(db: Db, hits: NewHit[], at: Date): Promise<{ id: string; subject_id: string; request_person_id: string; level: string }[]> {
+  if (!hits.length) return [];
+  const atIso = at.toISOString();
+  return rowsOf(await db.execute(sql`
+    INSERT INTO match_hit (request_id, request_person_id, subject_id, score, level, explanation, status, created_at, updated_at)
+    SELECT request_id, request_person_id, subject_id, score, level, explanation, 'open', ${atIso}::timestamptz, ${atIso}::timestamptz
+    FROM jsonb_to_recordset(${JSON.stringify(hits)}::jsonb) AS x(request_id uuid, request_person_id uuid, subject_id uuid, score float8, level text, explanation jsonb)
+    ON CONFLICT (request_person_id, subject_id) DO UPDATE SET score = excluded.score, level = excluded.level,
+      explanation = excluded.explanation, updated_at = excluded.updated_at
+      WHERE match_hit.status = 'open'
+    RETURNING id, subject_id, request_person_id, level, (xmax = 0) AS inserted`)).filter((r) => (r as { inserted: boolean }).inserted) as { id: string; subject_id: string; request_person_id: string; level: string }[];
+}
+
+/** Reference and unit of requests (who to tell about a hit). */
+export async function requestsBrief(db: Db, ids: string[]): Promise<{ id: string; reference: string; unit_id: string }[]> {
+  if (!ids.length) return [];
+  return rowsOf(await db.execute(sql`SELECT id, reference, unit_id FROM request WHERE id = ANY (${uuidArray(ids)})`));
+}
+
+/** The persons of one request as the index needs them (a re-check; the caller has checked visibility). */
+export async function personsOfRequest(db: Db, requestId: string): Promise<{ id: string; full_name: string; aliases: string[]; date_of_birth: string | null; gender: string; nationalities: string[]; documents: unknown }[]> {
+  return rowsOf(await db.execute(sql`
+    SELECT id, full_name, aliases, date_of_birth, gender, nationalities, documents FROM request_person WHERE request_id = ${requestId} ORDER BY created_at, id`));
+}
+
+/** Removes open (undecided) hits that a re-check no longer finds; decided hits are never removed. */
+export async function dropOpenHits(db: Db, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await db.execute(sql`DELETE FROM match_hit WHERE status = 'open' AND id = ANY (${uuidArray(ids)})`);
+}
+
+/** One hit with its request's unit, locked for a decision. */
+export async function lockHit(db: Db, id: string, visible: SQL): Promise<{ id: string; request_id: string; request_person_id: string; subject_id: string; status: string; version: number; unit_id: string; reference: string } | null> {
+  return rowsOf<{ id: string; request_id: string; request_person_id: string; subject_id: string; status: string; version: number; unit_id: string; reference: string }>(await db.execute(sql`
+    SELECT h.id, h.request_id, h.request_person_id, h.subject_id, h.status, h.version, r.unit_id, r.reference
+    FROM match_hit h JOIN request r ON r.id = h.request_id
+    WHERE h.id = ${id} AND ${visible}
+    FOR UPDATE OF h`))[0] ?? null;
+}
+
+export async function decideHit(db: Db, id: string, version: number, v: { status: string; note: string | null; decidedBy: string; at: Date }): Promise<boolean> {
+  const rows = rowsOf<{ id: string }>(await db.execute(sql`
+    UPDATE match_hit SET status = ${v.status}, note = ${v.note}, decided_by = ${v.decidedBy}, decided_at = ${v.at.toISOString()}::timestamptz,
+      version = version + 1, updated_at = ${v.at.toISOString()}::timestamptz
+    WHERE id = ${id} AND version = ${version} AND status = 'open' RETURNING id`));
+  return rows.length > 0;
+}
+
+/** User ids of a request's assignees. */
+export async function assigneeIds(db: Db, requestId: string): Promise<string[]> {
+  return rowsOf<{ user_id: string }>(await db.execute(sql`SELECT user_id FROM request_assignee WHERE request_id = ${requestId}`)).map((r) => r.user_id);
+}
+
+/** Active duty officers and supervisors of a unit: who learns of an alert on a request nobody holds yet. */
+export async function unitDeskIds(db: Db, unitId: string): Promise<string[]> {
+  return rowsOf<{ id: string }>(await db.execute(sql`
+    SELECT id FROM app_user WHERE unit_id = ${unitId} AND active AND roles && ARRAY['duty_officer', 'supervisor']::text[]`)).map((r) => r.id);
+}
+
+/** Counts of the index, for the bench and for operators. */
+export async function indexSize(db: Db): Promise<{ subjects: number; keys: number }> {
+  const r = rowsOf<{ subjects: number; keys: number }>(await db.execute(sql`
+    SELECT (SELECT count(*) FROM match_subject)::int AS subjects, (SELECT count(*) FROM match_key)::int AS keys`))[0];
+  return { subjects: Number(r.subjects), keys: Number(r.keys) };
+}
+
+/** Evaluates a predicate (e.g. a need-to-know rule for one request). */
+export async function holds(db: Db, predicate: SQL): Promise<boolean> {
+  return rowsOf<{ ok: boolean }>(await db.execute(sql`SELECT (${predicate}) AS ok`))[0]?.ok === true;
+}
+
+/** Subjects indexed by another engine version than the running one, a page at a time (for a re-index). */
+export async function staleSubjects(db: Db, engine: string, afterId: string | null, limit: number): Promise<StoredSubject[]> {
+  return rowsOf<StoredSubject>(await db.execute(sql`
+    SELECT id, kind, source_id, request_id, request_person_id, wanted_person_id, reference, names, birth_date, nationalities, gender,
+      documents, prepared, engine, active
+    FROM match_subject WHERE engine <> ${engine} ${afterId ? sql`AND id > ${afterId}::uuid` : sql``} ORDER BY id LIMIT ${limit}`));
+}

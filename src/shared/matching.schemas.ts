@@ -1,0 +1,48 @@
+/**
+ * The matching API contract: deciding cross-check hits and searching persons by name, shared by the server's
+ * routes and the web app.
+ */
+import { z } from 'zod';
+import { hitView, partialDate } from './exchange.schemas.ts';
+
+/** A confirm or reject names the version of the hit the officer saw. */
+export const decideHitInput = z.object({
+  version: z.number().int().min(1),
+  note: z.string().trim().max(2000).optional().nullable(),
+});
+export type DecideHitInput = z.infer<typeof decideHitInput>;
+
+export const hitDecision = z.object({ hit: hitView });
+
+/** Longest query accepted (a name, not a document). */
+export const SEARCH_MAX = 300;
+
+// Control characters are refused at the edge: they are never part of a name and break logs and displays.
+// eslint-disable-next-line no-control-regex
+const noControl = (s: string) => !/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/.test(s);
+
+/** LED Art 25: every search is a consultation and needs a justification, like viewing a request's persons. */
+export const personSearchQuery = z.object({
+  q: z.string().trim().min(1, { message: 'name_required' }).max(SEARCH_MAX, { message: 'name_too_long' }).refine(noControl, { message: 'control_characters' }),
+  justification: z.string().trim().min(10).max(2000),
+  dateOfBirth: partialDate.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type PersonSearchQuery = z.infer<typeof personSearchQuery>;
+
+export const personSearchResult = z.object({
+  kind: z.enum(['request_person', 'wanted_person']),
+  id: z.uuid(),
+  requestId: z.uuid().nullable(),
+  reference: z.string(),
+  name: z.string(),
+  otherNames: z.array(z.string()),
+  dateOfBirth: z.string().nullable(),
+  nationalities: z.array(z.string()),
+  score: z.number(),
+  level: z.enum(['alert', 'review', 'none']),
+  explanation: z.string(),
+});
+export type PersonSearchResult = z.infer<typeof personSearchResult>;
+
+export const personSearchResponse = z.object({ items: z.array(personSearchResult) });
