@@ -1,9 +1,8 @@
 /**
  * Recurring accountability jobs, durable in the job table: signed checkpoints of the audit chain, and the
  * retention scan that fills the review queue. Each run plans the next one; the first runs are seeded by the
- * module's migration. A failing run is retried with backoff (its plan rolls back with it).
- * TODO: a run that fails on all its attempts ends the cycle, and reviews would silently stop being queued; a
- * start-up check that re-plans missing recurring jobs would close that risk.
+ * module's migration. A failing run is retried with backoff (its plan rolls back with it); should it fail for
+ * good, the runner plans a new run because the jobs are marked `recurring`.
  */
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
@@ -25,6 +24,7 @@ async function planNext(ctx: Ctx, kind: string, everyMs: number) {
 export const checkpointJob = defineJob({
   kind: CHECKPOINT_JOB,
   payload: z.object({}).passthrough(),
+  recurring: true,
   async run(ctx) {
     await planNext(ctx, CHECKPOINT_JOB, CHECKPOINT_POLL_MS);
     await writeCheckpoint(ctx);
@@ -34,6 +34,7 @@ export const checkpointJob = defineJob({
 export const retentionScanJob = defineJob({
   kind: RETENTION_JOB,
   payload: z.object({}).passthrough(),
+  recurring: true,
   async run(ctx) {
     await planNext(ctx, RETENTION_JOB, RETENTION_POLL_MS);
     await scanRetention(ctx);

@@ -51,3 +51,9 @@ export async function countByStatus(db: Db): Promise<Record<string, number>> {
   const rows = await db.select({ status: job.status, n: sql<number>`count(*)::int` }).from(job).groupBy(job.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
+
+/** Whether a job of this kind is waiting to run. */
+export async function hasPendingOfKind(db: Db, kind: string): Promise<boolean> {
+  const rows = await db.select({ id: job.id }).from(job).where(and(eq(job.kind, kind), eq(job.status, 'pending'))).limit(1);
+  return rows.length > 0;
+}

@@ -9,7 +9,7 @@ import { ManualClock } from '../clock.ts';
 import { inTransaction, systemCtx } from '../context.ts';
 import { openPglite, rowsOf, runMigrations } from '../db/client.ts';
 import { createTestDatabase } from '../../testing/harness.ts';
-import { defineJob, runDueJobs, scheduleJob } from './job.service.ts';
+import { defineJob, planMissingRecurring, runDueJobs, scheduleJob } from './job.service.ts';
 
 const fired: string[] = [];
 const echo = defineJob({
@@ -70,5 +70,21 @@ test('a failing job is retried with backoff, and its partial writes are rolled b
   assert.equal(await runDueJobs(ctx, [flaky]), 0, 'not before the backoff');
   clock.advance(10_000);
   assert.equal(await runDueJobs(ctx, [flaky]), 1);
+  await db.close();
+});
+
+test('a recurring job whose run failed for good is planned again, once', async () => {
+  const db = await createTestDatabase();
+  const clock = new ManualClock('2026-01-01T00:00:00Z');
+  const ctx = systemCtx(db.db, clock, 'SE');
+  let runs = 0;
+  const cycle = defineJob({ kind: 'test.cycle', payload: z.object({}).passthrough(), recurring: true, async run() { runs++; } });
+  const pendingCycles = async () => rowsOf<{ n: number }>(await db.db.execute(sql`SELECT count(*)::int AS n FROM job WHERE kind = 'test.cycle' AND status = 'pending'`))[0].n;
+  assert.equal(await pendingCycles(), 0, 'the cycle has ended (no run pending)');
+  assert.deepEqual(await planMissingRecurring(ctx, [cycle]), ['test.cycle']);
+  assert.deepEqual(await planMissingRecurring(ctx, [cycle]), [], 'a pending run is not doubled');
+  assert.equal(await pendingCycles(), 1);
+  assert.equal(await runDueJobs(ctx, [cycle]), 1);
+  assert.equal(runs, 1);
   await db.close();
 });

@@ -6,12 +6,17 @@
 import type { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { inTransaction } from '../context.ts';
-import { cancelPendingByPrefix, claimNextDue, insertJob, markDone, markFailedAttempt } from './job.repository.ts';
+import { cancelPendingByPrefix, claimNextDue, hasPendingOfKind, insertJob, markDone, markFailedAttempt } from './job.repository.ts';
 
 export interface JobHandler<S extends z.ZodType = z.ZodType> {
   kind: string;
   payload: S;
   run(ctx: Ctx, payload: z.infer<S>): Promise<void>;
+  /**
+   * A recurring job plans its own next run. Should a run fail for good (all attempts spent), the cycle would
+   * end; the runner therefore plans a run at once whenever none of this kind is pending.
+   */
+  recurring?: boolean;
 }
 
 /** Declares a handler with a typed, validated payload. */
@@ -59,6 +64,18 @@ export async function runDueJobs(ctx: Ctx, handlers: JobHandler[], limit = 500):
   return ran;
 }
 
+/** Plans a run now of every recurring job that has none pending; returns the kinds planned. */
+export async function planMissingRecurring(ctx: Ctx, handlers: JobHandler[]): Promise<string[]> {
+  const planned: string[] = [];
+  for (const h of handlers.filter((x) => x.recurring)) {
+    if (await hasPendingOfKind(ctx.db, h.kind)) continue;
+    const now = ctx.clock.now();
+    await insertJob(ctx.db, { kind: h.kind, runAt: now, payload: {}, dedupeKey: `${h.kind}:restart:${now.toISOString()}` });
+    planned.push(h.kind);
+  }
+  return planned;
+}
+
 /** Polls for due jobs until stopped; returns a stop function that waits for the current round. */
 export function startJobRunner(ctx: Ctx, handlers: JobHandler[], pollMs: number, onError: (e: unknown) => void): () => Promise<void> {
   let stopped = false;
@@ -66,7 +83,8 @@ export function startJobRunner(ctx: Ctx, handlers: JobHandler[], pollMs: number,
   let timer: NodeJS.Timeout | null = null;
   const tick = () => {
     if (stopped) return;
-    current = runDueJobs(ctx, handlers)
+    current = planMissingRecurring(ctx, handlers)
+      .then(() => runDueJobs(ctx, handlers))
       .catch(onError)
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, pollMs);
