@@ -1,7 +1,8 @@
 /**
  * Cross-check in a real browser, in Swedish and in English: a person is already stored in one script; an
  * officer registers an incoming request naming him in another; the hit shows on the request (score and
- * explanation) and in the queue, and the officer confirms it — with an accessibility check on each page.
+ * explanation) and in the queue, and the officer confirms it, then undoes the merge with a reason; an administrator
+ * changes the thresholds — with an accessibility check on each page.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,9 +13,11 @@ import { createAccount, launchBrowser, seriousViolations, signIn, startServer, t
 let server: Server;
 let browser: Browser;
 const OFFICER = { username: 'crosscheck.e2e', password: 'e2e password 2026', roles: ['duty_officer'] };
+const ADMIN = { username: 'matching.admin.e2e', password: 'e2e password 2026', roles: ['administrator'] };
 before(async () => {
   server = await startServer({ DEMO: 'false' });
   await createAccount(server, OFFICER);
+  await createAccount(server, ADMIN);
   browser = await launchBrowser();
 });
 after(async () => {
@@ -50,7 +53,7 @@ const CASES = {
 
 for (const locale of ['sv', 'en'] as const) {
   describe(`cross-check in ${locale === 'sv' ? 'Swedish' : 'English'}`, () => {
-    test('a request naming a stored person in another script shows the hit; the officer confirms it', async () => {
+    test('a request naming a stored person in another script shows the hit; the officer confirms it, then undoes the merge', async () => {
       const c = CASES[locale];
       const earlier = await storeRequest(c.stored, c.dob);
       const ex = catalog(locale, 'exchange');
@@ -99,6 +102,24 @@ for (const locale of ['sv', 'en'] as const) {
         assert.equal(await page.getByTestId('hit-confirm').count(), 0, 'a decided hit offers no more buttons');
         await page.reload();
         await page.getByTestId('hit').first().getByText(ex.detail.hits.statuses.confirmed, { exact: true }).waitFor();
+
+        // The merge turns out wrong: the officer undoes it, giving a reason; the hit then shows as rejected with it.
+        const m = catalog(locale, 'matching');
+        await page.getByTestId('hit-unmerge').first().click();
+        await page.fill('#f-unmerge-reason', 'wrong');
+        await page.getByTestId('hit-decide-submit').click();
+        await page.locator('#f-unmerge-reason-err').waitFor();
+        assert.deepEqual(await seriousViolations(page), [], 'undo merge dialog with an error');
+        const reason = locale === 'sv' ? 'Fingeravtrycken visar två olika män.' : 'Fingerprints show two different men.';
+        await page.fill('#f-unmerge-reason', reason);
+        await page.getByTestId('hit-decide-submit').click();
+        await page.getByText(m.hits.unmerged).waitFor();
+        const undone = page.getByTestId('hit').filter({ hasText: earlier.reference }).first();
+        await undone.getByText(ex.detail.hits.statuses.rejected, { exact: true }).waitFor();
+        assert.ok((await undone.innerText()).includes(reason), 'the rejected hit shows the reason');
+        assert.equal(await page.getByTestId('hit-unmerge').count(), 0, 'an undone merge offers no more undo');
+        await page.reload();
+        await undone.getByText(ex.detail.hits.statuses.rejected, { exact: true }).waitFor();
       } finally {
         await context.close();
       }
@@ -122,6 +143,34 @@ test('person search finds a stored person across scripts, with a justification',
     await page.getByTestId('person-result').first().waitFor();
     assert.match(await page.getByTestId('person-results').innerText(), /Ivan Kuznetsov/);
     assert.deepEqual(await seriousViolations(page), [], 'person search');
+  } finally {
+    await context.close();
+  }
+});
+
+test('an administrator changes the cross-check thresholds; a review threshold above the alert one is refused', async () => {
+  const m = catalog('sv', 'matching');
+  const context = await browser.newContext({ locale: 'sv-SE' });
+  const page = await context.newPage();
+  try {
+    await signIn(page, server.url, ADMIN.username, 'sv', ADMIN.password);
+    await page.getByRole('link', { name: m.settings.nav }).click();
+    await page.waitForURL(/\/admin\/matching$/);
+    await page.locator('#f-alertThreshold').waitFor();
+    assert.equal(await page.inputValue('#f-alertThreshold'), '0.8');
+    await page.fill('#f-alertThreshold', '0,6');
+    await page.fill('#f-reviewThreshold', '0,7');
+    await page.getByTestId('settings-save').click();
+    await page.locator('#f-reviewThreshold-err').waitFor();
+    assert.match(await page.locator('#f-reviewThreshold-err').innerText(), /granskning/i);
+    assert.deepEqual(await seriousViolations(page), [], 'settings page with an error');
+    await page.fill('#f-alertThreshold', '0,85');
+    await page.fill('#f-reviewThreshold', '0,65');
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('settings-saved').waitFor();
+    await page.reload();
+    await page.locator('#f-alertThreshold').waitFor();
+    assert.equal(await page.inputValue('#f-alertThreshold'), '0.85');
   } finally {
     await context.close();
   }

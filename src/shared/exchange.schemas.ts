@@ -180,6 +180,15 @@ export const deadlineView = z.object({
   remainingMs: z.number().nullable(),
   overdue: z.boolean(),
 });
+/** A record joined to a hit's target or a search result by officers' confirmed hits (matching's person links). */
+export const linkedRecord = z.object({
+  kind: z.string(),
+  id: z.uuid(),
+  requestId: z.uuid().nullable(),
+  reference: z.string(),
+  /** Withheld (null) under the same need-to-know rule as a hit's target name. */
+  name: z.string().nullable(),
+});
 export const hitView = z.object({
   id: z.uuid(),
   requestPersonId: z.uuid(),
@@ -197,6 +206,8 @@ export const hitView = z.object({
   note: z.string().nullable().default(null),
   parts: z.array(z.object({ a: z.string(), b: z.string(), kind: z.string(), similarity: z.number() })).default([]),
   factors: z.array(z.object({ factor: z.string(), effect: z.number(), detail: z.string() })).default([]),
+  /** The other records the target is known to be (its identity through confirmed, not undone, hits). */
+  linked: z.array(linkedRecord).default([]),
 });
 export const requestDetail = requestSummary.extend({
   version: z.number().int(),

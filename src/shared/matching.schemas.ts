@@ -3,7 +3,7 @@
  * routes and the web app.
  */
 import { z } from 'zod';
-import { hitView, partialDate } from './exchange.schemas.ts';
+import { hitView, linkedRecord, partialDate } from './exchange.schemas.ts';
 
 /** A confirm or reject names the version of the hit the officer saw. */
 export const decideHitInput = z.object({
@@ -42,7 +42,28 @@ export const personSearchResult = z.object({
   score: z.number(),
   level: z.enum(['alert', 'review', 'none']),
   explanation: z.string(),
+  /** Other records confirmed to be the same person (see hitView.linked). */
+  linked: z.array(linkedRecord),
 });
 export type PersonSearchResult = z.infer<typeof personSearchResult>;
 
 export const personSearchResponse = z.object({ items: z.array(personSearchResult) });
+
+/** Undoing a merge names the version of the hit the officer saw and why the two records are not one person. */
+export const unmergeHitInput = z.object({
+  version: z.number().int().min(1),
+  reason: z.string().trim().min(10, { message: 'matching.reason_too_short' }).max(2000),
+});
+export type UnmergeHitInput = z.infer<typeof unmergeHitInput>;
+
+/** The cross-check's thresholds: the score at which a hit raises an alert, and at which it is listed for review. */
+export const matchingSettings = z
+  .object({
+    /** Score at or above which a hit is shown as an alert (likely the same person). */
+    alertThreshold: z.number().min(0).max(1),
+    /** Score at or above which a hit is listed for a human to review. */
+    reviewThreshold: z.number().min(0).max(1),
+  })
+  .refine((s) => s.reviewThreshold <= s.alertThreshold, { message: 'matching.review_above_alert', path: ['reviewThreshold'] });
+export type MatchingSettingsInput = z.infer<typeof matchingSettings>;
+export type LinkedRecord = z.infer<typeof linkedRecord>;

@@ -12,6 +12,7 @@ import { QueuePage } from './modules/exchange/queue-page.tsx';
 import { RequestFormPage } from './modules/exchange/request-form-page.tsx';
 import { RequestDetailPage } from './modules/exchange/request-detail-page.tsx';
 import { PersonSearchPage } from './modules/matching/person-search-page.tsx';
+import { MatchingSettingsPage } from './modules/matching/settings-page.tsx';
 import { RegisterPage } from './modules/wanted/register-page.tsx';
 import { WantedFormPage } from './modules/wanted/wanted-form-page.tsx';
 import { WantedDetailPage } from './modules/wanted/wanted-detail-page.tsx';
@@ -44,6 +45,7 @@ export function App() {
           <Route path="/desk/wanted/new" element={<RequireAuth><WantedFormPage /></RequireAuth>} />
           <Route path="/desk/wanted/:id" element={<RequireAuth><WantedDetailPage /></RequireAuth>} />
           <Route path="/admin/federation" element={<RequireAuth><FederationAdminPage /></RequireAuth>} />
+          <Route path="/admin/matching" element={<RequireAuth><MatchingSettingsPage /></RequireAuth>} />
           <Route path="/accountability/audit" element={<RequireAuth><AuditPage /></RequireAuth>} />
           <Route path="/accountability/reviews" element={<RequireAuth><ReviewsPage /></RequireAuth>} />
           <Route path="/accountability/statistics" element={<RequireAuth><Suspense fallback={null}><StatisticsPage /></Suspense></RequireAuth>} />
@@ -121,6 +123,11 @@ function Header() {
                 {user.roles.includes('administrator') && (
                   <li>
                     <NavLink to="/admin/federation">{t('federation.nav')}</NavLink>
+                  </li>
+                )}
+                {user.roles.includes('administrator') && (
+                  <li>
+                    <NavLink to="/admin/matching">{t('matching.settings.nav')}</NavLink>
                   </li>
                 )}
                 {user.roles.includes('auditor') && (

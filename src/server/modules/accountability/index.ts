@@ -6,3 +6,4 @@ export { scanRetention, decideReview, listReviewQueue } from './retention.servic
 export { statisticsForYear } from './statistics.service.ts';
 export { dataSubjectReport } from './data-subject.service.ts';
 export { getSettings, DEFAULT_SETTINGS } from './accountability.settings.ts';
+export { SETTINGS_EDITORS } from './accountability.policy.ts';

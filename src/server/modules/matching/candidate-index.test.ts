@@ -55,6 +55,29 @@ describe('the candidate index', () => {
     }
   });
 
+  test('the same identity document finds a person whose name was written quite differently', async () => {
+    const s = subject(['Oleksandr Kovalenko'], '1984-03-09', { documents: [{ type: 'passport', number: 'FX 482913', country: 'UA' }] });
+    await inTransaction(ctx, (tx) => indexSubjects(tx, [s, subject(['Olga Kovalenko'], '1984-03-09')]));
+    const names = ['Sasha Kowalenko-Ivanov'];
+    const q = { names, birthDate: null, prepared: tryPrepare(personInputOf({ names, documents: [{ type: 'passport', number: 'FX482913', country: 'UA' }] }))! };
+    const found = (await findMatches(ctx, [q], { filter: sql`s.active`, minScore: 0.65 }))[0]!.map((m) => m.subject.source_id);
+    assert.deepEqual(found, [s.sourceId]);
+  });
+
+  test('among many namesakes born the same year, the one born that very day ranks first', async () => {
+    const cap = INDEX_LIMITS.cap;
+    INDEX_LIMITS.cap = 5;
+    try {
+      const crowd = Array.from({ length: 60 }, (_, i) => subject(['Peregrine Ashcombe'], `1977-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`));
+      await inTransaction(ctx, (tx) => indexSubjects(tx, crowd));
+      const target = crowd[47]!;
+      const found = await find(['ASHCOMBE, Peregrine'], target.birthDate!);
+      assert.equal(found[0], target.sourceId);
+    } finally {
+      INDEX_LIMITS.cap = cap;
+    }
+  });
+
   test('subjects with no usable name are skipped; the others are indexed', async () => {
     const good = subject(['Tuulikki Häkkinen']);
     const ids = await inTransaction(ctx, (tx) => indexSubjects(tx, [subject(['😀😀']), subject(['', '   ']), good, subject(['X'], 'not a date')]));

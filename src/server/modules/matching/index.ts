@@ -13,7 +13,9 @@ export { matchNamesExplained, scoreNames, scorePreparedNames, type NameScore, ty
 export { detectScript, transliterate, type Script } from './transliterate.ts';
 export { installMatching } from './matching.provider.ts';
 export { registerMatchingRoutes } from './matching.routes.ts';
-export { indexSubjects, findMatches, reindexStale, INDEX_LIMITS, type SubjectInput } from './candidate-index.ts';
-export { crossCheckRequestPersons, searchPersons, decideHit } from './matching.service.ts';
+export { indexSubjects, findMatches, reindexStale, refreshKeyStatistics, INDEX_LIMITS, type SubjectInput } from './candidate-index.ts';
+export { matchingJobs, KEY_STATS_JOB } from './matching.jobs.ts';
+export { crossCheckRequestPersons, searchPersons, decideHit, unmergeHit } from './matching.service.ts';
+export { getMatchingSettings } from './settings.service.ts';
 export { explanationOf, renderExplanation } from './explain.ts';
 export { indexSize } from './matching.repository.ts';

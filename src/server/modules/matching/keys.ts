@@ -1,6 +1,6 @@
 /**
- * Blocking keys for candidate retrieval: a few short strings per name, stored in a table
- * `person_name_key(person_id, key)` with a btree index. Two names that may match should share at least
+ * Blocking keys for candidate retrieval: a few short strings per name, stored in the table
+ * `match_key(key, birth_year, birth_md, subject_id)` with a btree index. Two names that may match should share at least
  * one key (recall is the job here; precision is the scorer's). Rare parts get keys first, because a key
  * on "muhammad" selects a large share of any register.
  */
@@ -10,7 +10,9 @@ import { prepareName, type PreparedToken } from './prepare.ts';
 
 // Most parts that receive keys, and most keys per name: keeps the key table and each lookup small.
 const MAX_KEYED_PARTS = 5;
-const MAX_KEYS = 15;
+// Parts combined into pair keys (the rarest three: three pairs).
+const MAX_PAIRED_PARTS = 3;
+const MAX_KEYS = 18;
 
 function keyable(t: PreparedToken): boolean {
   return t.role === 'name' || t.role === 'family' || t.role === 'patronymic' || t.role === 'number';
@@ -41,7 +43,7 @@ function partKeys(t: PreparedToken): string[] {
   return keys;
 }
 
-/** Returns the blocking keys of a raw name (about 5–15 short strings); throws a validation DomainError for bad input. */
+/** Returns the blocking keys of a raw name (about 5–18 short strings); throws a validation DomainError for bad input. */
 export function blockingKeys(name: string): string[] {
   const tokens = prepareName(name).tokens;
   const parts = tokens.filter(keyable);
@@ -50,6 +52,16 @@ export function blockingKeys(name: string): string[] {
   const rare = sorted.filter((t) => !common(t));
   const ranked = (rare.length ? rare : sorted).slice(0, MAX_KEYED_PARTS);
   const keys = new Set<string>();
+  // Pairs of parts first: the phonetic codes of two parts, in either order. A pair is far rarer than either part,
+  // so a name made only of common parts ("John Smith", "Мухаммад Ахмедов") still has a selective key, whatever
+  // the order the parts are written in; short codes that are useless alone (Jean → JN) are useful here.
+  const paired = sorted.filter((t) => t.role !== 'number' && t.code.length > 0).slice(0, MAX_PAIRED_PARTS);
+  for (let i = 0; i < paired.length; i++) {
+    for (let j = i + 1; j < paired.length; j++) {
+      const [a, b] = [paired[i]!.code, paired[j]!.code].sort();
+      keys.add(`q:${a}|${b}`);
+    }
+  }
   for (const t of ranked) for (const k of partKeys(t)) keys.add(k);
   // Run-together parts ("Abdulrahman" / "Abdul Rahman", "Kim Jongun"): key the merge of short neighbours.
   for (let i = 0; i + 1 < tokens.length; i++) {

@@ -24,6 +24,7 @@ export const hitErrors = {
   notFound: () => new DomainError('not_found', 'matching.hit_not_found'),
   staleVersion: () => new DomainError('conflict', 'matching.stale_version'),
   alreadyDecided: (status: string) => new DomainError('conflict', 'matching.hit_already_decided', { status }),
+  notMerged: (status: string) => new DomainError('conflict', 'matching.hit_not_merged', { status }),
   notPermitted: () => new DomainError('forbidden', 'matching.hit_not_permitted'),
   noSearchAccess: () => new DomainError('not_found', 'matching.search_not_available'),
 };

@@ -33,6 +33,8 @@ export interface StoredSubject extends SubjectRow {
 export interface KeyRow {
   key: string;
   birth_year: number | null;
+  /** Month × 100 + day of the birth date, when known. */
+  birth_md: number | null;
   /** Index of the subject in the batch passed to `upsertSubjects`. */
   i: number;
 }
@@ -67,9 +69,9 @@ export async function upsertSubjects(db: Db, rows: SubjectRow[], keys: KeyRow[],
   await db.execute(sql`DELETE FROM match_key WHERE subject_id = ANY (${uuidArray(ids.map((r) => r.id))})`);
   if (keys.length) {
     await db.execute(sql`
-      INSERT INTO match_key (key, birth_year, subject_id)
-      SELECT k, y, (${uuidArray(byIndex)})[i + 1]
-      FROM jsonb_to_recordset(${JSON.stringify(keys.map((k) => ({ k: k.key, y: k.birth_year, i: k.i })))}::jsonb) AS x(k text, y smallint, i int)`);
+      INSERT INTO match_key (key, birth_year, birth_md, subject_id)
+      SELECT k, y, md, (${uuidArray(byIndex)})[i + 1]
+      FROM jsonb_to_recordset(${JSON.stringify(keys.map((k) => ({ k: k.key, y: k.birth_year, md: k.birth_md, i: k.i })))}::jsonb) AS x(k text, y smallint, md smallint, i int)`);
   }
   return byIndex;
 }
@@ -84,6 +86,8 @@ export interface CandidateQuery {
   pi: number;
   keys: string[];
   birthYear: number | null;
+  /** Month × 100 + day of the query's birth date, when known. */
+  birthMd: number | null;
 }
 
 export interface CandidateOptions {
@@ -91,6 +95,8 @@ export interface CandidateOptions {
   cap: number;
   /** Candidates per query person after ranking by shared keys (before the filter). */
   preLimit: number;
+  /** Candidates per query person returned (after the filter): what the caller will score. */
+  limit: number;
   /** Only subjects passing this predicate on `s` (match_subject) are returned (e.g. `s.active`, need-to-know). */
   filter: SQL;
 }
@@ -102,44 +108,44 @@ export interface CandidateRow extends StoredSubject {
 
 /**
  * Recall: the subjects sharing blocking keys with each query person, ranked by the rarity-weighted number of
- * shared keys (a key held by n subjects weighs 1/ln(2+n)), a birth year within one year weighing half as much
- * again. A key held by more than `cap` subjects is read only where the birth year fits, so one very common key
- * can never make a lookup read a large part of the index.
+ * shared keys (a key held by n subjects weighs 1/ln(2+n)); the same birth date weighs four times, a birth year
+ * within one year half as much again, known birth years further apart half (the scorer sets those far lower). How many subjects hold a key comes from the key statistics, or for a key
+ * missing there (rare, or new since the last refresh) from a count that stops at the cap. A key held by more
+ * than `cap` subjects is read only where the birth date fits — the same date, then the same year, then the same
+ * day and month a year either side (a query with only a year: that year ±1), each at most `cap` rows — so one
+ * very common key can never make a lookup read a large part of the index. The ranking is the database function
+ * `match_candidates` (migration 0009: a plpgsql function, so its plan is made once per connection); the best
+ * `preLimit` per person are then checked against `filter` and the first `limit` passing are returned.
  */
 export async function findCandidates(db: Db, queries: CandidateQuery[], o: CandidateOptions): Promise<CandidateRow[]> {
-  const flat = queries.flatMap((q) => q.keys.map((key) => ({ pi: q.pi, key, y: q.birthYear })));
+  const flat = queries.flatMap((q) => q.keys.map((key) => ({ pi: q.pi, key, y: q.birthYear, md: q.birthMd })));
   if (!flat.length) return [];
-  // The planner's row guesses for this query pass PostgreSQL's JIT threshold at a million subjects, and compiling
-  // costs ~80 ms of a ~10 ms query: off for this statement's transaction (the caller runs it in one).
-  await db.execute(sql`SELECT set_config('jit', 'off', true)`);
   return rowsOf<CandidateRow>(await db.execute(sql`
-    WITH q AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(flat)}::jsonb) AS q(pi int, key text, y int)
-    ), f AS MATERIALIZED (
-      SELECT q.pi, q.key, q.y, (SELECT count(*) FROM (SELECT 1 FROM match_key m WHERE m.key = q.key LIMIT ${o.cap + 1}) c)::int AS n FROM q
-    ), h AS (
-      SELECT f.pi, c.subject_id, f.n, c.birth_year, f.y FROM f CROSS JOIN LATERAL (
-        SELECT m.subject_id, m.birth_year FROM match_key m WHERE m.key = f.key AND f.n <= ${o.cap}
-        UNION ALL
-        (SELECT m.subject_id, m.birth_year FROM match_key m
-          WHERE m.key = f.key AND f.n > ${o.cap} AND f.y IS NOT NULL AND m.birth_year BETWEEN f.y - 1 AND f.y + 1 LIMIT ${o.cap})
-      ) c
-    ), agg AS (
-      SELECT pi, subject_id,
-        sum((1.0::float8 / ln(2 + n)) * (CASE WHEN y IS NOT NULL AND birth_year BETWEEN y - 1 AND y + 1 THEN 1.5::float8 ELSE 1.0::float8 END)) AS w
-      FROM h GROUP BY pi, subject_id
-    ), ranked AS MATERIALIZED (
-      SELECT pi, subject_id, w FROM (SELECT pi, subject_id, w, row_number() OVER (PARTITION BY pi ORDER BY w DESC, subject_id) AS rk FROM agg) x
-      WHERE rk <= ${o.preLimit}
+    WITH ranked AS MATERIALIZED (
+      SELECT c.pi, c.subject_id, c.w FROM match_candidates(${JSON.stringify(flat)}::jsonb, ${o.cap}::int, ${o.preLimit}::int) c
+    ), passed AS (
+      -- One primary-key lookup per ranked candidate, whatever the size of the index; only those passing the filter.
+      SELECT ranked.pi, ranked.w, s.id, row_number() OVER (PARTITION BY ranked.pi ORDER BY ranked.w DESC, s.id) AS rk
+      FROM ranked CROSS JOIN LATERAL (SELECT s.id FROM match_subject s WHERE s.id = ranked.subject_id AND ${o.filter} LIMIT 1) s
     )
-    SELECT ranked.pi, ranked.w::float8 AS w, s.*
-    FROM ranked CROSS JOIN LATERAL (
-      -- One primary-key lookup per ranked candidate, whatever the size of the index.
-      SELECT s.id, s.kind, s.source_id, s.request_id, s.request_person_id, s.wanted_person_id, s.reference, s.names, s.birth_date,
-        s.nationalities, s.gender, s.documents, s.prepared, s.engine, s.active
-      FROM match_subject s WHERE s.id = ranked.subject_id AND ${o.filter} LIMIT 1
-    ) s
-    ORDER BY ranked.pi, ranked.w DESC`));
+    SELECT passed.pi, passed.w::float8 AS w, s.id, s.kind, s.source_id, s.request_id, s.request_person_id, s.wanted_person_id, s.reference,
+      s.names, s.birth_date, s.nationalities, s.gender, s.documents, s.prepared, s.engine, s.active
+    FROM passed JOIN match_subject s ON s.id = passed.id
+    WHERE passed.rk <= ${o.limit}
+    ORDER BY passed.pi, passed.w DESC, s.id`));
+}
+
+/**
+ * Refreshes the key statistics: every key held by more than `min` subjects with its count, replacing the old
+ * figures in one statement pair (the caller's transaction). Returns how many keys were counted.
+ */
+export async function refreshKeyStats(db: Db, min: number): Promise<number> {
+  await db.execute(sql`DELETE FROM match_key_stat`);
+  const r = rowsOf<{ n: number }>(await db.execute(sql`
+    WITH ins AS (
+      INSERT INTO match_key_stat (key, n) SELECT key, count(*)::int FROM match_key GROUP BY key HAVING count(*) > ${min} RETURNING 1
+    ) SELECT count(*)::int AS n FROM ins`));
+  return Number(r[0]?.n ?? 0);
 }
 
 export interface HitRow extends NewHit {

@@ -4,7 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES } from '../../../shared/domain.ts';
-import type { DecideHitInput, PersonSearchQuery, PersonSearchResult } from '../../../shared/matching.schemas.ts';
+import type { DecideHitInput, PersonSearchQuery, PersonSearchResult, UnmergeHitInput } from '../../../shared/matching.schemas.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { inTransaction, type Actor, type Ctx } from '../../platform/context.ts';
 import { notify } from '../../platform/notifications/notification.service.ts';
@@ -14,7 +14,9 @@ import { findMatches, indexSubjects, personInputOf, preparedOf, tryPrepare, type
 import { explanationOf, renderExplanation, type StoredExplanation } from './explain.ts';
 import { hitErrors as E, MATCHING_ERRORS, matchingInvalid } from './matching.errors.ts';
 import { mayJudgeHit, maySearchWanted } from './matching.policy.ts';
-import { DEFAULT_MATCHING_SETTINGS, matchLevel, type MatchingSettings } from './matching.settings.ts';
+import { matchLevel } from './matching.settings.ts';
+import { getMatchingSettings } from './settings.service.ts';
+import * as links from './links.repository.ts';
 import { preparePerson, scorePreparedPersons } from './person.ts';
 import * as repo from './matching.repository.ts';
 
@@ -33,8 +35,6 @@ export interface RequestPersonLike {
 
 interface RequestLike { id: string; reference: string; unitId: string }
 
-// Thresholds are settings of the engine (matching.settings.ts); the product uses the defaults.
-const settings: MatchingSettings = DEFAULT_MATCHING_SETTINGS;
 // Wanted persons registered or changed a few at a time are also checked against persons of open requests;
 // a bulk import of notices is not (100,000 notices would each cost a lookup), those meet requests as they arrive.
 const REVERSE_CHECK_LIMIT = 100;
@@ -65,6 +65,8 @@ export async function crossCheckRequestPersons(ctx: Ctx, request: RequestLike, p
   const subjects = persons.map((p) => subjectOfRequestPerson(request, p));
   await indexSubjects(ctx, subjects);
   const queries = subjects.map((s, i) => ({ person: persons[i]!, q: queryOf(s) })).filter((x): x is { person: RequestPersonLike; q: QueryPerson } => x.q !== null);
+  // The thresholds in force, once per cross-check: a change applies to the next check; decided hits keep theirs.
+  const settings = await getMatchingSettings(ctx);
   const matches = await findMatches(ctx, queries.map((x) => x.q), {
     filter: sql`s.active AND s.request_id IS DISTINCT FROM ${request.id}`, minScore: settings.reviewThreshold, settings,
   });
@@ -121,6 +123,7 @@ export async function indexWantedEntries(ctx: Ctx, entries: WantedIndexEntry[]):
   const queries = subjects.map((s, i) => ({ subjectId: ids[i], sourceId: s.sourceId, q: s.active ? queryOf(s) : null }))
     .filter((x): x is { subjectId: string; sourceId: string; q: QueryPerson } => !!x.subjectId && x.q !== null);
   if (!queries.length) return;
+  const settings = await getMatchingSettings(ctx);
   const open = sql.join(OPEN_STATUSES.map((s) => sql`${s}`), sql`, `);
   const matches = await findMatches(ctx, queries.map((x) => x.q), {
     filter: sql`s.kind = 'request_person' AND EXISTS (SELECT 1 FROM request r WHERE r.id = s.request_id AND r.status IN (${open}))`,
@@ -141,7 +144,7 @@ export async function indexWantedEntries(ctx: Ctx, entries: WantedIndexEntry[]):
   await storeHits(ctx, hits, new Map(briefs.map((b) => [b.id, { id: b.id, reference: b.reference, unitId: b.unit_id }])));
 }
 
-function toHitView(ctx: Ctx, r: repo.HitRow): HitView {
+function toHitView(ctx: Ctx, r: repo.HitRow, linked: HitView['linked']): HitView {
   const stored = r.explanation as StoredExplanation;
   // Without need-to-know for the target, nothing of the target's data shows: not its name parts, not its dates.
   const e: StoredExplanation = r.target_name !== null ? stored : {
@@ -154,19 +157,37 @@ function toHitView(ctx: Ctx, r: repo.HitRow): HitView {
     level: r.level === 'alert' ? 'alert' : 'review', explanation: renderExplanation(ctx.locale, e),
     status: r.status as HitView['status'], decidedBy: r.decided_by ? { id: r.decided_by, displayName: r.decided_by_name ?? '' } : null,
     decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null, version: r.version, note: r.note,
-    parts: e.pairs ?? [], factors: e.factors ?? [],
+    parts: e.pairs ?? [], factors: e.factors ?? [], linked,
   };
 }
 
-/** The hits shown on a request (the caller has checked the request is visible). */
-export async function hitsFor(ctx: Ctx, requestId: string): Promise<HitView[]> {
+/**
+ * Whether the user may see the name of subject `s`: a request person of another request shows its name only to
+ * whom may see that request (the reference stays, so the officer knows whom to ask); a wanted person or notice
+ * is what a hit is for: the desk sees who is sought.
+ */
+function nameVisibleSql(ctx: Ctx): SQL {
   const scope = ctx.actor ? visibilityScope(ctx.actor) : null;
-  // A request person of another request shows its name only to whom may see that request (the reference stays,
-  // so the officer knows whom to ask); a wanted person or notice is what a hit is for: the desk sees who is sought.
-  const targetVisible = scope
-    ? sql`CASE WHEN s.kind = 'request_person' THEN ${requestVisibleSql(scope, sql`s.request_id`)} ELSE true END`
-    : sql`false`;
-  return (await repo.hitsOfRequest(ctx.db, requestId, targetVisible)).map((r) => toHitView(ctx, r));
+  return scope ? sql`CASE WHEN s.kind = 'request_person' THEN ${requestVisibleSql(scope, sql`s.request_id`)} ELSE true END` : sql`false`;
+}
+
+/** The other records of each subject's identity (active links), by subject id. */
+async function linkedOf(ctx: Ctx, subjectIds: string[]): Promise<Map<string, links.LinkedRow[]>> {
+  const out = new Map<string, links.LinkedRow[]>();
+  for (const row of await links.linkedSubjects(ctx.db, subjectIds, nameVisibleSql(ctx))) out.set(row.root, [...(out.get(row.root) ?? []), row]);
+  return out;
+}
+
+const linkedView = (rows: links.LinkedRow[]): HitView['linked'] =>
+  rows.map((l) => ({ kind: l.kind, id: l.source_id, requestId: l.request_id, reference: l.reference, name: l.name }));
+
+/** The hits shown on a request (the caller has checked the request is visible), each target with its linked records. */
+export async function hitsFor(ctx: Ctx, requestId: string): Promise<HitView[]> {
+  const rows = await repo.hitsOfRequest(ctx.db, requestId, nameVisibleSql(ctx));
+  const linked = await linkedOf(ctx, rows.map((r) => r.subject_id));
+  // The hit's own person is shown as the hit's subject already, not again as "linked".
+  const own = new Set(rows.map((r) => r.request_person_id));
+  return rows.map((r) => toHitView(ctx, r, linkedView((linked.get(r.subject_id) ?? []).filter((l) => !(l.kind === 'request_person' && own.has(l.source_id))))));
 }
 
 /** SQL counting a queue row's open hits (`r` is the request alias). */
@@ -174,22 +195,53 @@ export function openHitCountSql(): SQL {
   return sql`(SELECT count(*)::int FROM match_hit h WHERE h.request_id = r.id AND h.status = 'open')`;
 }
 
-/** Confirms or rejects an open hit: version checked, audited, in one transaction; a decided hit stays decided. */
-export async function decideHit(ctx: ActorCtx, id: string, verdict: 'confirm' | 'reject', input: DecideHitInput): Promise<HitView> {
+type LockedHit = NonNullable<Awaited<ReturnType<typeof repo.lockHit>>>;
+
+/** Runs `work` on a hit locked in a transaction, if the actor may see its request (else "not found") and judge it. */
+async function withJudgeableHit<T>(ctx: ActorCtx, id: string, work: (tx: ActorCtx, h: LockedHit) => Promise<T>): Promise<T> {
   const scope = visibilityScope(ctx.actor);
   if (!scope) throw E.notFound();
   return inTransaction(ctx, async (tx) => {
     const h = await repo.lockHit(tx.db, id, requestVisibleSql(scope, sql`h.request_id`));
     if (!h) throw E.notFound();
     if (!mayJudgeHit(ctx.actor, { unitId: h.unit_id, assigneeIds: await repo.assigneeIds(tx.db, h.request_id) })) throw E.notPermitted();
+    return work({ ...tx, actor: ctx.actor }, h);
+  });
+}
+
+/** Confirms or rejects an open hit: version checked, audited, in one transaction; a decided hit stays decided. */
+export async function decideHit(ctx: ActorCtx, id: string, verdict: 'confirm' | 'reject', input: DecideHitInput): Promise<HitView> {
+  return withJudgeableHit(ctx, id, async (tx, h) => {
     if (h.status !== 'open') throw E.alreadyDecided(h.status);
     if (h.version !== input.version) throw E.staleVersion();
     const status = verdict === 'confirm' ? 'confirmed' : 'rejected';
     if (!(await repo.decideHit(tx.db, id, input.version, { status, note: input.note || null, decidedBy: ctx.actor.id, at: tx.clock.now() }))) throw E.staleVersion();
+    // A confirmation merges the two records into one identity (reversible: unmergeHit).
+    if (verdict === 'confirm') await links.createLink(tx.db, h, ctx.actor.id, tx.clock.now());
     const view = (await hitsFor(tx, h.request_id)).find((v) => v.id === id)!;
     await audit(tx, {
       category: 'alteration', action: `matching.hit.${verdict}`, entityType: 'request', entityId: h.request_id,
       personIds: [h.request_person_id, view.targetId], details: { hitId: id, reference: h.reference, score: view.score, level: view.level, withNote: !!input.note },
+    });
+    return view;
+  });
+}
+
+/**
+ * Undoes the merge a confirmed hit made: the link is marked undone (kept as history), the hit becomes rejected
+ * with the reason as its note and the undoing officer as decider, audited; a re-check leaves it rejected.
+ */
+export async function unmergeHit(ctx: ActorCtx, id: string, input: UnmergeHitInput): Promise<HitView> {
+  return withJudgeableHit(ctx, id, async (tx, h) => {
+    if (h.version !== input.version) throw E.staleVersion();
+    if (h.status !== 'confirmed') throw E.notMerged(h.status);
+    const at = tx.clock.now();
+    const linkId = await links.undoLink(tx.db, id, ctx.actor.id, at, input.reason);
+    if (!(await links.rejectConfirmedHit(tx.db, id, input.version, { note: input.reason, decidedBy: ctx.actor.id, at }))) throw E.staleVersion();
+    const view = (await hitsFor(tx, h.request_id)).find((v) => v.id === id)!;
+    await audit(tx, {
+      category: 'alteration', action: 'matching.hit.unmerge', entityType: 'request', entityId: h.request_id,
+      personIds: [h.request_person_id, view.targetId], details: { hitId: id, linkId, reference: h.reference },
     });
     return view;
   });
@@ -222,19 +274,24 @@ export async function searchPersons(ctx: ActorCtx, q: PersonSearchQuery): Promis
   if (!scope && !wanted) throw E.noSearchAccess();
   const prepared = preparePerson({ names: [q.q], birthDate: q.dateOfBirth ?? null });
   if (!prepared.names.length) throw matchingInvalid(MATCHING_ERRORS.nameRequired);
+  const settings = await getMatchingSettings(ctx);
   const filters: SQL[] = [];
   if (scope) filters.push(sql`(s.kind = 'request_person' AND ${requestVisibleSql(scope, sql`s.request_id`)})`);
   if (wanted) filters.push(sql`s.kind = 'wanted_person'`);
   const [matches] = await findMatches(ctx, [{ names: [q.q], prepared, birthDate: q.dateOfBirth ?? null }], {
     filter: sql`(${sql.join(filters, sql` OR `)})`, minScore: SEARCH_MIN_SCORE, settings, preLimit: 400, topK: 100,
   });
-  const items = matches!.slice(0, q.limit).map((m): PersonSearchResult => ({
+  const top = matches!.slice(0, q.limit);
+  const linked = await linkedOf(ctx, top.map((m) => m.subject.id));
+  const items = top.map((m): PersonSearchResult => ({
     kind: m.subject.kind as PersonSearchResult['kind'], id: m.subject.source_id, requestId: m.subject.request_id, reference: m.subject.reference,
     name: m.subject.names[0] ?? '', otherNames: m.subject.names.slice(1), dateOfBirth: m.subject.birth_date, nationalities: m.subject.nationalities,
     score: m.score.score, level: matchLevel(m.score.score, settings), explanation: renderExplanation(ctx.locale, explanationOf(m.score)),
+    linked: linkedView(linked.get(m.subject.id) ?? []),
   }));
   await inTransaction(ctx, (tx) => audit(tx, {
-    category: 'consultation', action: 'matching.persons.search', entityType: 'person_search', personIds: items.map((i) => i.id),
+    category: 'consultation', action: 'matching.persons.search', entityType: 'person_search',
+    personIds: [...new Set(items.flatMap((i) => [i.id, ...i.linked.map((l) => l.id)]))],
     // The log names persons by id only (an erasure cannot edit it): the query text itself is not kept.
     justification: q.justification, details: { results: items.length, withDateOfBirth: !!q.dateOfBirth },
   }));

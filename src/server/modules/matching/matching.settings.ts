@@ -1,19 +1,18 @@
 /**
  * Matching settings: the score at which a cross-check hit raises an alert or asks for review.
- * Defaults are chosen on principle (see docs in the report), not fitted to the evaluation data.
+ * Defaults are chosen on principle, not fitted to the evaluation data; an administrator may store other values
+ * (settings.service.ts), which apply from the next cross-check on. This file stays pure: the scorer, bench and CLI use it.
  */
-import { z } from 'zod';
+import { matchingSettings } from '../../../shared/matching.schemas.ts';
 
-export const matchingSettingsSchema = z
-  .object({
-    /** Score at or above which a hit is shown as an alert (likely the same person). */
-    alertThreshold: z.number().min(0).max(1),
-    /** Score at or above which a hit is listed for a human to review. */
-    reviewThreshold: z.number().min(0).max(1),
-  })
-  .refine((s) => s.reviewThreshold <= s.alertThreshold, { message: 'matching.review_above_alert', path: ['reviewThreshold'] });
+export const matchingSettingsSchema = matchingSettings;
 
-export type MatchingSettings = z.infer<typeof matchingSettingsSchema>;
+export interface MatchingSettings {
+  /** Score at or above which a hit is shown as an alert (likely the same person). */
+  alertThreshold: number;
+  /** Score at or above which a hit is listed for a human to review. */
+  reviewThreshold: number;
+}
 
 export const DEFAULT_MATCHING_SETTINGS: MatchingSettings = Object.freeze({
   alertThreshold: 0.8,

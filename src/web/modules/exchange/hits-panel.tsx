@@ -1,18 +1,32 @@
-/** Cross-check hits on the request's persons; an officer confirms or rejects each, with a note. */
+/**
+ * Cross-check hits on the request's persons; an officer confirms or rejects each, with a note, and may undo the
+ * merge a confirmation made. Each target shows the other records it is known to be.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api.ts';
+import { api, ApiError, errorMessage } from '../../api.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { browserZone, formatDateTime } from '../../ui/format.ts';
 import { Dialog } from '../../ui/dialog.tsx';
+import { Field } from '../../ui/field.tsx';
+import { LinkedRecords } from '../matching/linked-records.tsx';
 import type { RequestDetail } from './types.ts';
 
 type Hit = RequestDetail['hits'][number];
+type Verdict = 'confirm' | 'reject' | 'unmerge';
+
+/** Message keys of each action on a hit: the dialog's title, its button, and what the page says afterwards. */
+const KEYS: Record<Verdict, { title: string; submit: string; done: string }> = {
+  confirm: { title: 'exchange.detail.hits.confirmTitle', submit: 'exchange.detail.hits.confirm', done: 'exchange.detail.hits.confirmed' },
+  reject: { title: 'exchange.detail.hits.rejectTitle', submit: 'exchange.detail.hits.reject', done: 'exchange.detail.hits.rejected' },
+  // Undoing a merge needs a reason (sent as `reason`, required by the server); the hit then shows as rejected.
+  unmerge: { title: 'matching.hits.unmergeTitle', submit: 'matching.hits.unmerge', done: 'matching.hits.unmerged' },
+};
 
 export function HitsPanel({ r, onChanged }: { r: RequestDetail; onChanged(message: string): void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const [deciding, setDeciding] = useState<{ hit: Hit; verdict: 'confirm' | 'reject' } | null>(null);
+  const [deciding, setDeciding] = useState<{ hit: Hit; verdict: Verdict } | null>(null);
   const pct = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
   return (
     <section className="card hits" aria-labelledby="hits-title">
@@ -34,6 +48,7 @@ export function HitsPanel({ r, onChanged }: { r: RequestDetail; onChanged(messag
                   {t('exchange.detail.hits.score', { score: pct.format(h.score) })})
                 </span>
               </p>
+              <LinkedRecords linked={h.linked} />
               <HitExplanation hit={h} pct={pct} />
               <p>
                 <span className={`status status-hit-${h.status}`}>{t(`exchange.detail.hits.statuses.${h.status}`)}</span>
@@ -55,6 +70,13 @@ export function HitsPanel({ r, onChanged }: { r: RequestDetail; onChanged(messag
                   </button>
                 </p>
               )}
+              {h.status === 'confirmed' && (
+                <p className="button-row">
+                  <button type="button" className="button button-secondary" data-testid="hit-unmerge" onClick={() => setDeciding({ hit: h, verdict: 'unmerge' })}>
+                    {t('matching.hits.unmerge')}
+                  </button>
+                </p>
+              )}
             </li>
           ))}
         </ul>
@@ -66,7 +88,7 @@ export function HitsPanel({ r, onChanged }: { r: RequestDetail; onChanged(messag
           onClose={() => setDeciding(null)}
           onDone={() => {
             setDeciding(null);
-            onChanged(t(deciding.verdict === 'confirm' ? 'exchange.detail.hits.confirmed' : 'exchange.detail.hits.rejected'));
+            onChanged(t(KEYS[deciding.verdict].done));
           }}
         />
       )}
@@ -74,37 +96,51 @@ export function HitsPanel({ r, onChanged }: { r: RequestDetail; onChanged(messag
   );
 }
 
-function HitDialog({ hit, verdict, onClose, onDone }: { hit: Hit; verdict: 'confirm' | 'reject'; onClose(): void; onDone(): void }) {
+function HitDialog({ hit, verdict, onClose, onDone }: { hit: Hit; verdict: Verdict; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
+  const [reasonError, setReasonError] = useState('');
   const [busy, setBusy] = useState(false);
+  const unmerge = verdict === 'unmerge';
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     try {
-      await api(`/api/hits/${encodeURIComponent(hit.id)}/${verdict}`, { method: 'POST', body: { version: hit.version, note } });
+      const body = unmerge ? { version: hit.version, reason: note } : { version: hit.version, note };
+      await api(`/api/hits/${encodeURIComponent(hit.id)}/${verdict}`, { method: 'POST', body });
       onDone();
     } catch (err) {
-      setError(errorMessage(err));
+      const onReason = err instanceof ApiError ? err.fields.find((f) => f.path === 'reason') : undefined;
+      setReasonError(onReason?.message ?? '');
+      setError(onReason ? '' : errorMessage(err));
       setBusy(false);
     }
   };
   return (
-    <Dialog title={t(verdict === 'confirm' ? 'exchange.detail.hits.confirmTitle' : 'exchange.detail.hits.rejectTitle', { target: hit.targetLabel })} onClose={onClose}>
+    <Dialog title={t(KEYS[verdict].title, { target: hit.targetLabel })} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} noValidate className="form">
         {error && (
           <p className="alert alert-error" role="alert">
             {error}
           </p>
         )}
-        <div className="field">
-          <label htmlFor="hit-note">{t('exchange.detail.hits.note')}</label>
-          <textarea id="hit-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
-        </div>
+        {unmerge ? (
+          <>
+            <p>{t('matching.hits.unmergeIntro')}</p>
+            <Field path="unmerge-reason" label={t('matching.hits.reason')} help={t('matching.hits.reasonHint')} error={reasonError} required>
+              {(p) => <textarea {...p} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
+            </Field>
+          </>
+        ) : (
+          <div className="field">
+            <label htmlFor="hit-note">{t('exchange.detail.hits.note')}</label>
+            <textarea id="hit-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+          </div>
+        )}
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy} data-testid="hit-decide-submit">
-            {t(verdict === 'confirm' ? 'exchange.detail.hits.confirm' : 'exchange.detail.hits.reject')}
+            {t(KEYS[verdict].submit)}
           </button>
           <button type="button" className="button button-secondary" onClick={onClose}>
             {t('common.cancel')}

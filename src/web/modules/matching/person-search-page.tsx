@@ -9,6 +9,7 @@ import type { PersonSearchResult } from '../../../shared/matching.schemas.ts';
 import { api, ApiError, errorMessage } from '../../api.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { Field } from '../../ui/field.tsx';
+import { LinkedRecords } from './linked-records.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 
 export function PersonSearchPage() {
@@ -94,6 +95,7 @@ export function PersonSearchPage() {
                     <td>
                       <bdi>{p.name}</bdi>
                       {p.otherNames.length > 0 && <span className="muted small"> ({p.otherNames.join(' / ')})</span>}
+                      <LinkedRecords linked={p.linked} />
                     </td>
                     <td>
                       {L(`kinds.${p.kind}`)}
