@@ -165,7 +165,9 @@ for (let i = 0; i < CHECKS + 20; i++) {
       indexedAt = performance.now();
       const people = query.map((q) => ({ names: q.names, prepared: preparePerson({ names: q.names, birthDate: q.birthDate, nationalities: q.nationalities, gender: q.gender as 'male' }), birthDate: q.birthDate ?? null }));
       const ids = new Set(query.map((q) => q.sourceId));
-      const matches = await findMatches(tx, people, { filter: sql`s.active`, minScore: 0.65 });
+      // As the product does for a request: active subjects other than the request's own persons.
+      const own = sql`${`{${[...ids].join(',')}}`}::uuid[]`;
+      const matches = await findMatches(tx, people, { filter: sql`s.active AND s.source_id <> ALL (${own})`, minScore: 0.65 });
       foundAt = performance.now();
       found = matches.map((list) => list.filter((m) => !ids.has(m.subject.source_id)).map((m) => m.subject.source_id));
       throw new Rollback();
