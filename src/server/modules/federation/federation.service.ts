@@ -223,7 +223,8 @@ export async function sendInformation(ctx: AdminCtx, input: InformationInput): P
       handlingCode: input.handlingCode, handlingText: input.handlingText ?? null, persons: input.persons, items: input.items,
     };
     const fresh = await enqueue(tx, { id, peerId: p.id, kind: 'information', payload });
-    if (fresh) await audit(tx, { category: 'disclosure', action: 'federation.information.send', entityType: 'outbox_message', entityId: id, recipient: `${p.countryCode}: ${p.name}`, details: { subject: input.subject, persons: input.persons.length } });
+    // The free-text subject may name persons, and the log cannot be edited by an erasure: the reference is logged.
+    if (fresh) await audit(tx, { category: 'disclosure', action: 'federation.information.send', entityType: 'outbox_message', entityId: id, recipient: `${p.countryCode}: ${p.name}`, details: { reference: payload.reference, persons: input.persons.length } });
     return { id, duplicate: !fresh };
   });
 }

@@ -74,6 +74,11 @@ describe('registering and consulting', () => {
     assert.equal(r.status, 200);
     assert.ok(r.body.items.some((i: { fullName: string }) => i.fullName === 'Ivan Petrov'));
     assert.equal((await fast.get('/api/wanted?q=x')).status, 400);
+    // The search is logged with its justification and the persons shown, but not the name searched for.
+    const logged = rowsOf<{ details: unknown; justification: string }>(await env.database.db.execute(sql`
+      SELECT details, justification FROM audit_event WHERE action = 'wanted.register.search' ORDER BY seq DESC LIMIT 1`))[0]!;
+    assert.equal(logged.justification, 'FAST search SE-2026-1');
+    assert.ok(!JSON.stringify(logged.details).includes('Петров'), JSON.stringify(logged.details));
   });
 
   test('should not show the register to a duty officer, nor to an administrator', async () => {
@@ -259,6 +264,13 @@ describe('search work', () => {
     assert.equal(ok.body.photos[0].contentType, 'image/png');
     const bad = await fast.raw({ method: 'POST', url: `/api/wanted/${p.id}/photos`, ...form(Buffer.from('<script>alert(1)</script>'), 'x.png') });
     assert.equal(bad.status, 415);
+    // For an officer the photo is a consultation like the record: refused without a justification, logged with it.
+    const own = `/api/wanted/${p.id}/photos/${ok.body.photos[0].id}`;
+    assert.equal((await fast.raw({ method: 'GET', url: own })).status, 400);
+    assert.equal((await fast.raw({ method: 'GET', url: `${own}?${J}` })).status, 200);
+    const viewed = rowsOf<{ justification: string }>(await env.database.db.execute(sql`
+      SELECT justification FROM audit_event WHERE action = 'wanted.photo.view' AND entity_id = ${p.id}`));
+    assert.deepEqual(viewed.map((v) => v.justification), ['FAST search SE-2026-1']);
     // A photo marked public is shown on the appeal once the person is published, and only then.
     const photoUrl = `/api/public/wanted/${p.id}/photos/${ok.body.photos[0].id}`;
     assert.equal((await env.app.inject({ method: 'GET', url: photoUrl })).statusCode, 404);

@@ -61,8 +61,9 @@ export async function registerWantedRoutes(app: App, deps: AppDeps) {
     if (!file) throw E.invalid('photo_missing', 'file');
     return svc.addPhoto(ctx, request.params.id, await file.toBuffer(), request.query.public === 'true', deps.config.UPLOAD_MAX_BYTES);
   });
-  app.get('/api/wanted/:id/photos/:photoId', { schema: { tags, params: photoParams } }, async (request, reply) => {
-    const ph = await svc.getPhoto(requireActor(request), request.params.id, request.params.photoId);
+  // A photo is personal data like the record: shown only with the stated justification, logged with the view.
+  app.get('/api/wanted/:id/photos/:photoId', { schema: { tags, params: photoParams, querystring: consultQuery } }, async (request, reply) => {
+    const ph = await svc.getPhoto(requireActor(request), request.params.id, request.params.photoId, request.query.justification);
     return reply.header('content-type', ph.contentType).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(ph.data);
   });
 

@@ -157,7 +157,8 @@ export async function listWanted(ctx: ActorCtx, q: ListWantedQuery) {
   const warrants = await repo.warrantsOf(ctx.db, items.map((p) => p.id));
   await inTransaction(ctx, (tx) => audit(tx, {
     category: 'consultation', action: 'wanted.register.search', entityType: 'wanted_person', personIds: items.map((p) => p.id),
-    justification: q.justification, details: { q: q.q ?? null, status: q.status ?? null, shown: items.length },
+    // The log names persons by id only (an erasure cannot edit it): the name searched for is not kept.
+    justification: q.justification, details: { withText: !!q.q, status: q.status ?? null, shown: items.length },
   }));
   return { total, items: items.map((p) => summaryOf(p, warrants.filter((w) => w.personId === p.id).map((w) => w.kind as WarrantKind))) };
 }
@@ -344,12 +345,12 @@ export async function addPhoto(ctx: ActorCtx, id: string, data: Buffer, isPublic
   return buildDetail(ctx, id);
 }
 
-/** A photo for a FAST officer; logged as a consultation. */
-export async function getPhoto(ctx: ActorCtx, id: string, photoId: string) {
+/** A photo for a FAST officer; logged as a consultation with the officer's justification. */
+export async function getPhoto(ctx: ActorCtx, id: string, photoId: string, justification: string) {
   requireRegister(ctx);
   const ph = await repo.findPhoto(ctx.db, id, photoId);
   if (!ph) throw E.notFound();
-  await inTransaction(ctx, (tx) => audit(tx, { category: 'consultation', action: 'wanted.photo.view', entityType: 'wanted_person', entityId: id, personIds: [id], details: { photoId } }));
+  await inTransaction(ctx, (tx) => audit(tx, { category: 'consultation', action: 'wanted.photo.view', entityType: 'wanted_person', entityId: id, personIds: [id], justification, details: { photoId } }));
   return ph;
 }
 

@@ -11,6 +11,7 @@ import { CodeSelect, CountrySelect, FieldErrors, TextArea, TextInput, useFieldEr
 import { formErrorsOf, type FormErrors } from './form-errors.ts';
 import { Panel } from './panel.tsx';
 import type { WantedDetail } from './types.ts';
+import { useJustification } from './use-justification.ts';
 
 interface WorkProps {
   p: WantedDetail;
@@ -191,6 +192,8 @@ export function RequestsPanel({ p, onChange }: WorkProps) {
 
 export function PhotosPanel({ p, onChange }: WorkProps) {
   const { t } = useTranslation();
+  // Each photo is fetched with the justification the record was opened with (the server logs it with the view).
+  const [justification] = useJustification();
   const [file, setFile] = useState<File | null>(null);
   const [isPublic, setIsPublic] = useState(false);
   const id = 'add-photo';
@@ -200,7 +203,7 @@ export function PhotosPanel({ p, onChange }: WorkProps) {
       <ul className="photo-list">
         {p.photos.map((ph, i) => (
           <li key={ph.id}>
-            <img src={`/api/wanted/${p.id}/photos/${ph.id}`} alt={t('wanted.detail.photoAlt', { name: p.fullName, n: i + 1 })} className="wanted-photo" />
+            <img src={`/api/wanted/${p.id}/photos/${ph.id}?justification=${encodeURIComponent(justification)}`} alt={t('wanted.detail.photoAlt', { name: p.fullName, n: i + 1 })} className="wanted-photo" />
             {ph.isPublic && <span className="badge">{t('wanted.work.photoPublic')}</span>}
           </li>
         ))}
