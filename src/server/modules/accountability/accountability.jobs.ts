@@ -5,8 +5,7 @@
  * good, the runner plans a new run because the jobs are marked `recurring`.
  */
 import { z } from 'zod';
-import type { Ctx } from '../../platform/context.ts';
-import { defineJob, scheduleJob } from '../../platform/jobs/job.service.ts';
+import { defineJob, planNextRun } from '../../platform/jobs/job.service.ts';
 import { writeCheckpoint } from './audit-verify.service.ts';
 import { scanRetention } from './retention.service.ts';
 
@@ -16,17 +15,12 @@ export const RETENTION_JOB = 'accountability.retention_scan';
 const CHECKPOINT_POLL_MS = 5 * 60_000;
 const RETENTION_POLL_MS = 60 * 60_000;
 
-async function planNext(ctx: Ctx, kind: string, everyMs: number) {
-  const runAt = new Date(ctx.clock.now().getTime() + everyMs);
-  await scheduleJob(ctx, { kind, runAt, payload: {}, dedupeKey: `${kind}:${runAt.toISOString()}` });
-}
-
 export const checkpointJob = defineJob({
   kind: CHECKPOINT_JOB,
   payload: z.object({}).passthrough(),
   recurring: true,
   async run(ctx) {
-    await planNext(ctx, CHECKPOINT_JOB, CHECKPOINT_POLL_MS);
+    await planNextRun(ctx, CHECKPOINT_JOB, CHECKPOINT_POLL_MS);
     await writeCheckpoint(ctx);
   },
 });
@@ -36,7 +30,7 @@ export const retentionScanJob = defineJob({
   payload: z.object({}).passthrough(),
   recurring: true,
   async run(ctx) {
-    await planNext(ctx, RETENTION_JOB, RETENTION_POLL_MS);
+    await planNextRun(ctx, RETENTION_JOB, RETENTION_POLL_MS);
     await scanRetention(ctx);
   },
 });

@@ -85,7 +85,6 @@ export function keysOf(names: string[], prepared?: PreparedPerson | null): strin
   return [...keys].slice(0, MAX_KEYS_PER_SUBJECT);
 }
 
-const birthYear = (d: string | null | undefined): number | null => (d && /^\d{4}/.test(d) ? Number(d.slice(0, 4)) : null);
 /** Month × 100 + day of a full birth date, else null. */
 const birthMd = (p: PreparedPerson | null | undefined): number | null =>
   p?.birthDate && p.birthDate.month !== null && p.birthDate.day !== null ? p.birthDate.month * 100 + p.birthDate.day : null;
@@ -162,7 +161,7 @@ export interface Match {
  */
 export async function findMatches(ctx: Ctx, people: QueryPerson[], o: { filter: SQL; minScore: number; settings?: MatchingSettings; preLimit?: number; topK?: number }): Promise<Match[][]> {
   const settings = o.settings ?? DEFAULT_MATCHING_SETTINGS;
-  const queries = people.map((p, pi) => ({ pi, keys: keysOf(p.names, p.prepared), birthYear: p.prepared.birthDate?.year ?? birthYear(p.birthDate), birthMd: birthMd(p.prepared) }));
+  const queries = people.map((p, pi) => ({ pi, keys: keysOf(p.names, p.prepared), birthYear: p.prepared.birthDate?.year ?? null, birthMd: birthMd(p.prepared) }));
   const topK = o.topK ?? INDEX_LIMITS.topK;
   const options = { cap: INDEX_LIMITS.cap, preLimit: Math.max(topK, o.preLimit ?? INDEX_LIMITS.preLimit), limit: topK, filter: o.filter };
   // Several persons are looked up in two statements sent at once: the database answers the second while the

@@ -4,7 +4,7 @@
  * once all the same: its keys are in the index from its own transaction; only their weights wait.
  */
 import { z } from 'zod';
-import { defineJob, scheduleJob } from '../../platform/jobs/job.service.ts';
+import { defineJob, planNextRun } from '../../platform/jobs/job.service.ts';
 import { refreshKeyStatistics } from './candidate-index.ts';
 
 export const KEY_STATS_JOB = 'matching.key_statistics';
@@ -15,8 +15,7 @@ export const keyStatisticsJob = defineJob({
   payload: z.object({}).passthrough(),
   recurring: true,
   async run(ctx) {
-    const runAt = new Date(ctx.clock.now().getTime() + KEY_STATS_EVERY_MS);
-    await scheduleJob(ctx, { kind: KEY_STATS_JOB, runAt, payload: {}, dedupeKey: `${KEY_STATS_JOB}:${runAt.toISOString()}` });
+    await planNextRun(ctx, KEY_STATS_JOB, KEY_STATS_EVERY_MS);
     await refreshKeyStatistics(ctx);
   },
 });

@@ -29,6 +29,12 @@ export async function scheduleJob(ctx: Ctx, v: { kind: string; runAt: Date; payl
   await insertJob(ctx.db, v);
 }
 
+/** Plans a recurring job's next run `everyMs` from now, in ctx's transaction (once per planned time). */
+export async function planNextRun(ctx: Ctx, kind: string, everyMs: number): Promise<void> {
+  const runAt = new Date(ctx.clock.now().getTime() + everyMs);
+  await insertJob(ctx.db, { kind, runAt, payload: {}, dedupeKey: `${kind}:${runAt.toISOString()}` });
+}
+
 /** Cancels pending jobs by dedupe-key prefix, in ctx's transaction. */
 export async function cancelJobs(ctx: Ctx, prefix: string): Promise<void> {
   await cancelPendingByPrefix(ctx.db, prefix);
