@@ -9,7 +9,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    // POLSAM_WEB_DIR builds elsewhere (the server reads the same variable).
+    outDir: process.env.POLSAM_WEB_DIR ?? fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {

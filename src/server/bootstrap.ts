@@ -24,6 +24,9 @@ export const DEFAULT_UNITS = [
   { code: 'NCB', name: 'Interpol NCB' },
   { code: 'ENU', name: 'Europol National Unit' },
   { code: 'FAST', name: 'FAST' },
+  { code: 'PEACE', name: 'Fredsfrämjande insatser' },
+  { code: 'STRAT', name: 'Strategiskt samarbete' },
+  { code: 'DEV', name: 'Utvecklingssamarbete' },
 ];
 
 /**

@@ -102,7 +102,7 @@ export const REQUEST_ACTIONS = [
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
-export const ROLES = ['duty_officer', 'case_officer', 'supervisor', 'auditor', 'administrator', 'fast_officer'] as const;
+export const ROLES = ['duty_officer', 'case_officer', 'supervisor', 'auditor', 'administrator', 'fast_officer', 'peace_ops_officer', 'strategic_officer', 'development_officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const LOCALES = ['sv', 'en'] as const;

@@ -45,7 +45,8 @@ export interface AppDeps {
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+// POLSAM_WEB_DIR: a built web app elsewhere (packagers; parallel test builds). Read once, like the build itself.
+const webRoot = process.env.POLSAM_WEB_DIR ? path.resolve(process.env.POLSAM_WEB_DIR) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Builds the Fastify app; `listen` is the caller's business (tests use inject). */
