@@ -1,8 +1,9 @@
 /**
  * Import benchmark (issue 5, FAST): generates N notices in the Interpol public notices JSON shape, writes them to
  * a file, and measures parse + import into the FAST register (batched, idempotent), then a full re-import of the
- * same file (must insert nothing). Embedded PGlite by default; PostgreSQL when DATABASE_URL is set.
- *   npm run bench:import [-- --notices 100000] [-- --no-index]   (--no-index: without the matching index)
+ * same file (must insert nothing). Embedded PGlite by default; `--pg` starts a private PostgreSQL 15 (fsync on);
+ * DATABASE_URL uses yours.
+ *   npm run bench:import [-- --pg] [-- --notices 100000] [-- --no-index]   (--no-index: without the matching index)
  * Prints `metric_name: value` lines.
  */
 import { parseArgs } from 'node:util';
@@ -17,17 +18,23 @@ import { openPglite, openPostgres, rowsOf, runMigrations } from '../src/server/p
 import { firstStart } from '../src/server/bootstrap.ts';
 import { importNotices, parseInterpolDocument } from '../src/server/modules/wanted/index.ts';
 import { installMatching } from '../src/server/modules/matching/index.ts';
+import { benchDatabaseUrl, loadLine } from './support/postgres.ts';
 
-const { values } = parseArgs({ options: { notices: { type: 'string', default: '100000' }, 'no-index': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: {
+  notices: { type: 'string', default: '100000' }, 'no-index': { type: 'boolean', default: false },
+  pg: { type: 'boolean', default: false }, 'pg-unsafe': { type: 'boolean', default: false },
+} });
 // As in the server and the CLI, every imported notice goes to the matching index in the import's transaction.
 const indexed = !values['no-index'];
 if (indexed) installMatching();
 const N = Number(values.notices);
-const url = process.env.DATABASE_URL;
+const target = await benchDatabaseUrl();
+const url = target.url;
 const dir = url ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'polsam-bench-import-'));
+const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polsam-bench-import-keys-'));
 const database = url ? await openPostgres(url) : await openPglite(dir);
 await runMigrations(database);
-const config = loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
+const config = loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false', LOG_LEVEL: 'silent', DATA_DIR: dir ?? keyDir } as NodeJS.ProcessEnv);
 await firstStart(database, systemClock, config);
 const ctx = systemCtx(database.db, systemClock, 'SE');
 
@@ -78,8 +85,10 @@ const peakRssMb = process.resourceUsage().maxRSS / 1024;
 await database.close();
 fs.rmSync(file, { force: true });
 if (dir) fs.rmSync(dir, { recursive: true, force: true });
+fs.rmSync(keyDir, { recursive: true, force: true });
+target.stop();
 
-console.log(`engine: ${url ? 'postgres' : 'pglite'}`);
+console.log(`engine: ${target.note}; ${loadLine()}`);
 console.log(`matching_index: ${indexed ? 'on' : 'off'}`);
 console.log(`import_notices: ${N}`);
 console.log(`import_file_mb: ${fileMb.toFixed(1)}`);

@@ -70,7 +70,9 @@ for (const locale of ['sv', 'en'] as const) {
         await page.fill('#f-subject', c.subject);
         await page.fill('#f-informationSought', 'Criminal record and known addresses.');
         await page.fill('#f-purpose', 'Investigation of drug trafficking.');
-        await page.fill('#f-europolCopyReason', 'Not within Europol objectives.');
+        // Art 12: within Europol's objectives, so the decision not to copy Europol is reasoned.
+        await page.check('#f-europolMandate');
+        await page.fill('#f-europolCopyReason', 'No link to other Member States; Europol adds nothing here.');
         await page.getByRole('button', { name: ex.form.person.add }).click();
         await page.fill('#f-persons-0-fullName', c.typed);
         await page.fill('#f-persons-0-dateOfBirth', c.dob);

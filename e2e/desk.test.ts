@@ -47,7 +47,9 @@ for (const locale of ['sv', 'en'] as const) {
         await page.fill('#f-subject', TEXT[locale].subject);
         await page.fill('#f-informationSought', 'Registered owner and address.');
         await page.fill('#f-purpose', 'Kidnapping investigation; the victim may be in the vehicle.');
-        await page.fill('#f-europolCopyReason', 'Not within Europol objectives.');
+        // Art 12: within Europol's objectives, so the decision not to copy Europol is reasoned.
+        await page.check('#f-europolMandate');
+        await page.fill('#f-europolCopyReason', 'No link to other Member States; Europol adds nothing here.');
         assert.deepEqual(await seriousViolations(page), [], 'registration form');
         await page.getByTestId('submit').click();
         await page.waitForURL(/\/desk\/requests\/[0-9a-f-]{36}$/);

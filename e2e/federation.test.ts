@@ -127,9 +127,11 @@ describe('Polsam-to-Polsam exchange between two server processes', () => {
     const clarified = await threadHas(B, no.id, 'clarification_answer', 'ABC 123');
     assert.equal(clarified.status, 'in_progress', 'the clarification restarts NO\'s clock');
 
-    await act(B, no.id, 'delay-judicial', { expectedDays: 3, reason: 'Court authorisation needed' });
+    // Art 5(2): one expected instant, less than a day away, shown the same on both nodes.
+    const expectedAt = new Date(Date.now() + 5 * 3600_000).toISOString();
+    await act(B, no.id, 'delay-judicial', { expectedAt, reason: 'Court authorisation needed' });
     const delayed = await threadHas(A, se.id, 'delay_notice', 'Court authorisation needed');
-    assert.ok(delayed.deadline.expectedAt, 'SE records when the answer is expected');
+    assert.equal(delayed.deadline.expectedAt, expectedAt, 'SE records the same expected time as NO');
     await act(B, no.id, 'resume-judicial', { authorised: true });
     await act(B, no.id, 'answer', { body: 'The owner is Ola Nordmann, Oslo.' });
     const answered = await threadHas(A, se.id, 'answer', 'The owner is Ola Nordmann, Oslo.');

@@ -6,5 +6,6 @@ import { importNoticesCommand } from './commands/import-notices.ts';
 import { nodeInfoCommand, peerAddCommand } from './commands/peer-add.ts';
 import { matchCommand } from './commands/match.ts';
 import { matchingReindexCommand } from './commands/matching-reindex.ts';
+import { importCommand } from './commands/import.ts';
 
-export const commands: CliCommand[] = [createUserCommand, auditVerifyCommand, nodeInfoCommand, peerAddCommand, importNoticesCommand, matchCommand, matchingReindexCommand];
+export const commands: CliCommand[] = [createUserCommand, auditVerifyCommand, nodeInfoCommand, peerAddCommand, importNoticesCommand, matchCommand, matchingReindexCommand, importCommand];

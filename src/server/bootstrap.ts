@@ -4,6 +4,7 @@ import type { Config } from './platform/config.ts';
 import type { Clock } from './platform/clock.ts';
 import { systemCtx } from './platform/context.ts';
 import { openPglite, openPostgres, runMigrations, type Database } from './platform/db/client.ts';
+import { configureAuditSigner } from './platform/audit/audit-key.ts';
 import { createUser, ensureUnit, userCount } from './modules/identity/index.ts';
 import { seedAuthorities } from './modules/reference/index.ts';
 import { installMatching } from './modules/matching/index.ts';
@@ -34,6 +35,8 @@ export const DEFAULT_UNITS = [
  * once (returned to the caller) and must be changed at first login. Nothing happens on later starts.
  */
 export async function firstStart(database: Database, clock: Clock, config: Config): Promise<{ username: string; password: string } | null> {
+  // Every process that writes audit checkpoints (server, CLI, tests) needs the key kept outside the database.
+  await configureAuditSigner(config);
   const ctx = systemCtx(database.db, clock, config.NODE_COUNTRY);
   for (const u of DEFAULT_UNITS) await ensureUnit(ctx, u.code, u.name);
   await seedAuthorities(ctx);

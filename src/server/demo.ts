@@ -10,6 +10,9 @@ import type { Database } from './platform/db/client.ts';
 import { createUser, findUnitByCode, listUnitUsers } from './modules/identity/index.ts';
 import { createRequest, performAction } from './modules/exchange/index.ts';
 import { createWanted, performWantedAction } from './modules/wanted/index.ts';
+import { loadDemoPeace } from './modules/peace/index.ts';
+import { loadDemoStrategic } from './modules/strategic/index.ts';
+import { loadDemoDevelopment } from './modules/development/index.ts';
 import type { CreateWantedInput } from '../shared/wanted.schemas.ts';
 import type { CreateRequestInput } from '../shared/exchange.schemas.ts';
 import type { Role } from '../shared/domain.ts';
@@ -25,6 +28,12 @@ const USERS: { username: string; displayName: string; roles: Role[]; unit: strin
   { username: 'revisor', displayName: 'Revisor Demo', roles: ['auditor'], unit: 'SPOC' },
   { username: 'fast', displayName: 'FAST Demo', roles: ['fast_officer', 'case_officer'], unit: 'FAST' },
   { username: 'fastchef', displayName: 'FAST-chef Demo', roles: ['fast_officer', 'supervisor'], unit: 'FAST' },
+  { username: 'strategi', displayName: 'Strategisk handläggare Demo', roles: ['strategic_officer'], unit: 'STRAT' },
+  { username: 'stratchef', displayName: 'Strategichef Demo', roles: ['strategic_officer', 'supervisor'], unit: 'STRAT' },
+  { username: 'utveckling', displayName: 'Utvecklingshandläggare Demo', roles: ['development_officer'], unit: 'DEV' },
+  { username: 'utvecklingschef', displayName: 'Utvecklingschef Demo', roles: ['development_officer', 'supervisor'], unit: 'DEV' },
+  { username: 'insats', displayName: 'Insatshandläggare Demo', roles: ['peace_ops_officer'], unit: 'PEACE' },
+  { username: 'insatschef', displayName: 'Insatschef Demo', roles: ['peace_ops_officer', 'supervisor'], unit: 'PEACE' },
 ];
 
 type Demo = Omit<CreateRequestInput, 'receivedAt'> & { hoursAgo: number };
@@ -107,6 +116,8 @@ async function loadDemoWanted(ctx: ReturnType<typeof systemCtx>, now: number) {
 
 /** Loads the demo users and requests once; returns the demo logins, or null when already loaded. */
 export async function loadDemoData(database: Database, clock: Clock, config: Config) {
+  // The demo password is in the README: a production installation must never have these accounts.
+  if (config.NODE_ENV === 'production') throw new Error('demo data is never loaded with NODE_ENV=production');
   const ctx = systemCtx(database.db, clock, config.NODE_COUNTRY);
   const spoc = await findUnitByCode(ctx.db, 'SPOC');
   if (!spoc) return null;
@@ -130,6 +141,16 @@ export async function loadDemoData(database: Database, clock: Clock, config: Con
   }
   // The FAST demo is Swedish (Swedish authorities, warrants issued in Sweden): other countries' nodes skip it.
   if (ctx.nodeCountry === 'SE') await loadDemoWanted(ctx, now);
+  // Development cooperation: Swedish Police projects in Moldova and Georgia (reported as Polisen in IATI).
+  if (ctx.nodeCountry === 'SE') await loadDemoDevelopment(ctx, now);
+  // Strategic cooperation: Sweden's seats in EU working groups and institutions.
+  if (ctx.nodeCountry === 'SE') await loadDemoStrategic(ctx, now);
+  // Peace operations: the utlandsstyrka's UN and EU missions, roster and tours (a PEACE supervisor enters them).
+  if (ctx.nodeCountry === 'SE') {
+    const peace = await findUnitByCode(ctx.db, 'PEACE');
+    const chief = peace && (await listUnitUsers(ctx, peace.id)).find((u) => u.username === 'insatschef');
+    if (peace && chief) await loadDemoPeace(ctx, { id: chief.id, username: chief.username, displayName: chief.displayName, roles: chief.roles as Role[], unitId: peace.id });
+  }
   return { users: USERS.map((u) => u.username), password: DEMO_PASSWORD };
 }
 

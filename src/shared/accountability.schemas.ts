@@ -49,17 +49,25 @@ export type AuditSearchResult = z.infer<typeof auditSearchResult>;
 
 export const verifyResult = z.object({
   ok: z.boolean(),
+  /** Sealed entries (chain positions) verified. */
   entries: z.number().int(),
   lastSeq: z.number().int(),
   headSeq: z.number().int().nullable(),
+  /** Entries written by the application and not linked into the chain yet. */
+  unsealed: z.number().int(),
   checkpoints: z.number().int(),
   lastCheckpointSeq: z.number().int().nullable(),
   keyFingerprint: z.string().nullable(),
+  /** The auditor's checkpoint file, when one was given (`polsam audit verify --checkpoint`). */
+  anchor: z.object({ seq: z.number().int(), matched: z.boolean(), keyFingerprint: z.string() }).nullable(),
   durationMs: z.number(),
   problem: z.object({
     kind: z.enum(['altered', 'removed', 'inserted', 'checkpoint_invalid', 'head_missing']),
-    seq: z.number().int(),
+    /** Chain position; null for an entry outside the chain. */
+    seq: z.number().int().nullable(),
     toSeq: z.number().int().nullable(),
+    /** The audit entry's number, when the entry is still there. */
+    entry: z.number().int().nullable(),
     reason: z.string(),
     message: z.string(),
   }).nullable(),
@@ -183,6 +191,8 @@ export const statisticsView = z.object({
   }),
   /** Art 18(d) */
   judicialDelays: z.object({ total: z.number().int(), byCountry: z.array(countryCount) }),
+  /** Not in Art 18: exchanges outside the Directive (SIRENE, third countries, Ameripol, own-initiative information), by regime and channel. */
+  otherExchanges: z.array(z.object({ regime: z.string(), channel: z.enum(CHANNELS), received: z.number().int(), sent: z.number().int() })),
   operational: z.object({
     answeredWithinDeadline: z.number().int(),
     answeredLate: z.number().int(),

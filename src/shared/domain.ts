@@ -67,6 +67,7 @@ export const REQUEST_STATUSES = [
   'answered',
   'refused',
   'sent', // outgoing, waiting for the answer
+  'withdrawn', // the requester withdrew it: ended without an answer or a refusal
   'closed',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
@@ -94,11 +95,14 @@ export const REQUEST_ACTIONS = [
   'refuse',
   'send',
   'record_answer',
+  'withdraw',
+  'reclassify',
   'close',
   'add_message',
   'add_attachment',
   'add_person',
   'view_persons',
+  'edit',
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
@@ -135,6 +139,12 @@ export const COUNTRY_CODES = (
 
 /** EU Member States bound by Dir. (EU) 2023/977 (Schengen-associated states apply it via their agreements). */
 export const EU_MEMBER_STATES = 'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK'.split(' ');
+/**
+ * The states whose SPOCs exchange under Dir. (EU) 2023/977: the Member States and the Schengen-associated states
+ * (the Directive develops the Schengen acquis). Any other country is a third country: its requests fall outside
+ * the Directive's time limits and its Art 18 statistics.
+ */
+export const DIRECTIVE_STATES: readonly string[] = [...EU_MEMBER_STATES, 'CH', 'IS', 'LI', 'NO'];
 
 /** A country's name in the given language. */
 export function countryName(code: string, locale: Locale): string {

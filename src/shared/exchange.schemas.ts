@@ -57,49 +57,68 @@ export const itemInput = z.object({
 });
 export type ItemInput = z.infer<typeof itemInput>;
 
-export const createRequestInput = z
-  .object({
-    direction: z.enum(DIRECTIONS),
-    channel: z.enum(CHANNELS).default('siena'),
-    channelReason: z.enum(CHANNEL_REASONS).optional().nullable(),
-    countryCode,
-    counterpartAuthority: text(300),
-    counterpartReference: optText(100),
-    nationalAuthorityId: z.uuid().optional().nullable(),
-    urgent: z.boolean(),
-    urgencyReason: z.enum(URGENCY_REASONS).optional().nullable(),
-    access: z.enum(ACCESS_KINDS),
-    receivedAt: isoInstant.optional().nullable(),
-    language: z.enum(REQUEST_LANGUAGES),
-    handlingCode: z.enum(HANDLING_CODES).default('H0'),
-    handlingText: optText(2000),
-    europolCopy: z.boolean().default(false),
-    europolCopyReason: optText(2000),
-    subject: text(300),
-    informationSought: text(20000),
-    purpose: text(20000),
-    offence: optText(500),
-    persons: z.array(personInput).max(100).default([]),
-    items: z.array(itemInput).max(200).default([]),
-  })
+/**
+ * Dir. (EU) 2023/977 Art 12: copying Europol is assessed case by case only where the offence falls within
+ * Europol's objectives (Europol Reg 2016/794 Art 3, Annex I); only then is a decision not to copy reasoned.
+ * Outside the mandate Europol may not receive the information, so no copy is sent.
+ */
+export function europolRules(v: { europolMandate: boolean; europolCopy: boolean; europolCopyReason?: string | null }, issue: (path: string, code: string) => void): void {
+  if (v.europolCopy && !v.europolMandate) issue('europolCopy', 'europol_copy_outside_mandate');
+  if (v.europolMandate && !v.europolCopy && !v.europolCopyReason) issue('europolCopyReason', 'europol_reason_required');
+}
+
+/** The fields of a request as an officer writes them. */
+const requestFields = z.object({
+  direction: z.enum(DIRECTIONS),
+  channel: z.enum(CHANNELS).default('siena'),
+  channelReason: z.enum(CHANNEL_REASONS).optional().nullable(),
+  countryCode,
+  counterpartAuthority: text(300),
+  counterpartReference: optText(100),
+  nationalAuthorityId: z.uuid().optional().nullable(),
+  urgent: z.boolean(),
+  urgencyReason: z.enum(URGENCY_REASONS).optional().nullable(),
+  access: z.enum(ACCESS_KINDS),
+  receivedAt: isoInstant.optional().nullable(),
+  language: z.enum(REQUEST_LANGUAGES),
+  handlingCode: z.enum(HANDLING_CODES).default('H0'),
+  handlingText: optText(2000),
+  europolMandate: z.boolean().default(false),
+  europolCopy: z.boolean().default(false),
+  europolCopyReason: optText(2000),
+  subject: text(300),
+  informationSought: text(20000),
+  purpose: text(20000),
+  offence: optText(500),
+  persons: z.array(personInput).max(100).default([]),
+  items: z.array(itemInput).max(200).default([]),
+});
+
+type RuleIssue = (path: string, code: string) => void;
+/** The cross-field rules of a request (Art 13(2) channel reason, Art 4(4) urgency, H3 text, Art 12 Europol copy). */
+function requestRules(v: Omit<z.infer<typeof requestFields>, 'persons' | 'direction' | 'receivedAt'> & { direction?: string; receivedAt?: string | null }, issue: RuleIssue): void {
+  if (v.channel !== 'siena' && v.channel !== 'ameripol' && !v.channelReason) issue('channelReason', 'channel_reason_required');
+  if (v.urgent && !v.urgencyReason) issue('urgencyReason', 'urgency_reason_required');
+  if (v.handlingCode === 'H3' && !v.handlingText) issue('handlingText', 'handling_text_required');
+  if (v.direction === 'incoming' && !v.receivedAt) issue('receivedAt', 'received_at_required');
+  europolRules(v, issue);
+}
+
+export const createRequestInput = requestFields
   // `when`: run the cross-field rules even when other fields are invalid, so the form shows every error at once.
-  .superRefine((v, ctx) => {
-    if (v.channel !== 'siena' && v.channel !== 'ameripol' && !v.channelReason)
-      ctx.addIssue({ code: 'custom', path: ['channelReason'], message: 'channel_reason_required' });
-    if (v.urgent && !v.urgencyReason)
-      ctx.addIssue({ code: 'custom', path: ['urgencyReason'], message: 'urgency_reason_required' });
-    if (v.handlingCode === 'H3' && !v.handlingText)
-      ctx.addIssue({ code: 'custom', path: ['handlingText'], message: 'handling_text_required' });
-    if (v.direction === 'incoming' && !v.receivedAt)
-      ctx.addIssue({ code: 'custom', path: ['receivedAt'], message: 'received_at_required' });
-    // Art 12: the decision to copy Europol or not is assessed case by case, so its reason is always recorded.
-    if (!v.europolCopyReason)
-      ctx.addIssue({ code: 'custom', path: ['europolCopyReason'], message: 'europol_reason_required' });
-  }, { when: () => true } as never);
+  .superRefine((v, ctx) => requestRules(v, (path, message) => ctx.addIssue({ code: 'custom', path: [path], message })), { when: () => true } as never);
 export type CreateRequestInput = z.infer<typeof createRequestInput>;
 
+/** Editing an outgoing draft: its fields as when it was drafted (persons are added one by one), at the version seen. */
+export const editDraftInput = requestFields
+  .omit({ direction: true, receivedAt: true, persons: true })
+  .extend({ version: z.number().int().min(1) })
+  .superRefine((v, ctx) => requestRules(v, (path, message) => ctx.addIssue({ code: 'custom', path: [path], message })), { when: () => true } as never);
+export type EditDraftInput = z.infer<typeof editDraftInput>;
+
 export const listRequestsQuery = z.object({
-  status: z.enum(['open', ...REQUEST_STATUSES]).optional(),
+  /** `open` (the default): the duty queue; `all`: every status. */
+  status: z.enum(['open', 'all', ...REQUEST_STATUSES]).optional(),
   channel: z.enum(CHANNELS).optional(),
   country: countryCode.optional(),
   assignee: z.union([z.uuid(), z.literal('me'), z.literal('none')]).optional(),
@@ -115,12 +134,19 @@ export const actionBodies = {
   start: z.object({ version }),
   request_clarification: z.object({ version, question: text(20000) }),
   receive_clarification: z.object({ version, answer: text(20000), receivedAt: isoInstant.optional() }),
-  delay_judicial: z.object({ version, expectedDays: z.number().int().min(1).max(365), reason: text(5000) }),
+  // Art 5(2): the one definition of the expected delay, the same on both nodes: when the answer is expected.
+  delay_judicial: z.object({ version, expectedAt: isoInstant, reason: text(5000) }),
   resume_judicial: z.object({ version, authorised: z.boolean(), note: optText(5000) }),
   answer: z.object({ version, body: text(50000), partialRefusalGrounds: z.array(z.enum(REFUSAL_GROUNDS)).max(8).default([]), refusalReason: optText(5000) }),
   refuse: z.object({ version, grounds: z.array(z.enum(REFUSAL_GROUNDS)).min(1).max(8), reason: text(5000) }),
   send: z.object({ version }),
   record_answer: z.object({ version, body: text(50000), receivedAt: isoInstant.optional() }),
+  withdraw: z.object({ version, note: text(5000) }),
+  reclassify: z
+    .object({ version, urgent: z.boolean(), urgencyReason: z.enum(URGENCY_REASONS).optional().nullable(), access: z.enum(ACCESS_KINDS), reason: text(5000) })
+    .superRefine((v, ctx) => {
+      if (v.urgent && !v.urgencyReason) ctx.addIssue({ code: 'custom', path: ['urgencyReason'], message: 'urgency_reason_required' });
+    }),
   close: z.object({ version, note: optText(5000) }),
 } as const;
 export type ActionName = keyof typeof actionBodies;
@@ -208,6 +234,11 @@ export const hitView = z.object({
   factors: z.array(z.object({ factor: z.string(), effect: z.number(), detail: z.string() })).default([]),
   /** The other records the target is known to be (its identity through confirmed, not undone, hits). */
   linked: z.array(linkedRecord).default([]),
+  /**
+   * The target is a wanted person under a running arrest clock (decision on surrender or surrender): which clock and
+   * when it falls due for FAST officers; for others both null — a FAST record exists, contact FAST.
+   */
+  wantedClock: z.object({ clock: z.enum(['decision', 'surrender']).nullable(), dueAt: z.string().nullable(), contact: z.literal('FAST') }).nullable().default(null),
 });
 export const requestDetail = requestSummary.extend({
   version: z.number().int(),
@@ -220,6 +251,7 @@ export const requestDetail = requestSummary.extend({
   language: z.string(),
   handlingCode: z.enum(HANDLING_CODES),
   handlingText: z.string().nullable(),
+  europolMandate: z.boolean(),
   europolCopy: z.boolean(),
   europolCopyReason: z.string().nullable(),
   informationSought: z.string(),

@@ -21,10 +21,23 @@ import { FederationAdminPage } from './modules/federation/federation-admin-page.
 import { AuditPage } from './modules/accountability/audit-page.tsx';
 import { ReviewsPage } from './modules/accountability/reviews-page.tsx';
 import { DataSubjectPage } from './modules/accountability/data-subject-page.tsx';
+import { StrategicHomePage } from './modules/strategic/strategic-home-page.tsx';
+import { GroupPage } from './modules/strategic/group-page.tsx';
+import { MeetingPage } from './modules/strategic/meeting-page.tsx';
+import { ProjectsPage } from './modules/development/projects-page.tsx';
+import { ProjectFormPage } from './modules/development/project-form-page.tsx';
+import { ProjectDetailPage } from './modules/development/project-detail-page.tsx';
+import { PeaceRoutes } from './modules/peace/peace-routes.tsx';
 import { NotFoundPage } from './ui/not-found.tsx';
+import { NotificationBell } from './ui/notification-bell.tsx';
+import { CaseSearchPage } from './modules/desk/case-search-page.tsx';
+import { HandoverPage } from './modules/desk/handover-page.tsx';
 
 // The charts library is large: the statistics page loads on first visit, not with the app.
 const StatisticsPage = lazy(() => import('./modules/accountability/statistics-page.tsx').then((m) => ({ default: m.StatisticsPage })));
+
+/** Roles that work or read cases (the exchange module's need-to-know scope gives them their cases). */
+const CASE_ROLES: string[] = ['duty_officer', 'case_officer', 'supervisor', 'auditor', 'fast_officer'];
 
 export function App() {
   return (
@@ -39,7 +52,10 @@ export function App() {
           <Route path="/desk" element={<RequireAuth><QueuePage /></RequireAuth>} />
           <Route path="/desk/requests/new" element={<RequireAuth><RequestFormPage /></RequireAuth>} />
           <Route path="/desk/requests/:id" element={<RequireAuth><RequestDetailPage /></RequireAuth>} />
+          <Route path="/desk/requests/:id/edit" element={<RequireAuth><RequestFormPage /></RequireAuth>} />
           <Route path="/persons/search" element={<RequireAuth><PersonSearchPage /></RequireAuth>} />
+          <Route path="/desk/search" element={<RequireAuth><CaseSearchPage /></RequireAuth>} />
+          <Route path="/desk/handover" element={<RequireAuth><HandoverPage /></RequireAuth>} />
           <Route path="/wanted" element={<PublicWantedPage />} />
           <Route path="/desk/wanted" element={<RequireAuth><RegisterPage /></RequireAuth>} />
           <Route path="/desk/wanted/new" element={<RequireAuth><WantedFormPage /></RequireAuth>} />
@@ -50,6 +66,13 @@ export function App() {
           <Route path="/accountability/reviews" element={<RequireAuth><ReviewsPage /></RequireAuth>} />
           <Route path="/accountability/statistics" element={<RequireAuth><Suspense fallback={null}><StatisticsPage /></Suspense></RequireAuth>} />
           <Route path="/accountability/data-subjects" element={<RequireAuth><DataSubjectPage /></RequireAuth>} />
+          <Route path="/strategic" element={<RequireAuth><StrategicHomePage /></RequireAuth>} />
+          <Route path="/strategic/groups/:id" element={<RequireAuth><GroupPage /></RequireAuth>} />
+          <Route path="/strategic/meetings/:id" element={<RequireAuth><MeetingPage /></RequireAuth>} />
+          <Route path="/development" element={<RequireAuth><ProjectsPage /></RequireAuth>} />
+          <Route path="/development/new" element={<RequireAuth><ProjectFormPage /></RequireAuth>} />
+          <Route path="/development/:id" element={<RequireAuth><ProjectDetailPage /></RequireAuth>} />
+          <Route path="/peace/*" element={<RequireAuth><PeaceRoutes /></RequireAuth>} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>
@@ -120,6 +143,16 @@ function Header() {
                     <NavLink to="/persons/search">{t('matching.search.nav')}</NavLink>
                   </li>
                 )}
+                {user.roles.some((r) => CASE_ROLES.includes(r)) && (
+                  <>
+                    <li>
+                      <NavLink to="/desk/search">{t('desk.nav.search')}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/desk/handover">{t('desk.nav.handover')}</NavLink>
+                    </li>
+                  </>
+                )}
                 {user.roles.includes('administrator') && (
                   <li>
                     <NavLink to="/admin/federation">{t('federation.nav')}</NavLink>
@@ -155,11 +188,27 @@ function Header() {
                     <NavLink to="/desk/wanted">{t('wanted.nav')}</NavLink>
                   </li>
                 )}
+                {user.roles.includes('strategic_officer') && (
+                  <li>
+                    <NavLink to="/strategic">{t('strategic.nav')}</NavLink>
+                  </li>
+                )}
+                {user.roles.includes('development_officer') && (
+                  <li>
+                    <NavLink to="/development">{t('development.nav')}</NavLink>
+                  </li>
+                )}
+                {user.roles.includes('peace_ops_officer') && (
+                  <li>
+                    <NavLink to="/peace">{t('peace.nav')}</NavLink>
+                  </li>
+                )}
               </>
             )}
           </ul>
         </nav>
         <div className="header-tools">
+          {user && !user.mustChangePassword && <NotificationBell />}
           <LanguageSwitch />
           {user ? <UserMenu /> : <Link to="/login" className="button button-secondary">{t('common.nav.login')}</Link>}
         </div>

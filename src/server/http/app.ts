@@ -18,16 +18,22 @@ import type { Db } from '../platform/db/client.ts';
 import { DomainError } from '../platform/errors.ts';
 import { pickLocale } from '../platform/i18n.ts';
 import { handleError } from './error-mapper.ts';
+import { guardInput } from './input-guard.ts';
 import { SESSION_COOKIE } from './auth.ts';
 import { resolveSession } from '../modules/identity/index.ts';
 import { registerIdentityRoutes } from '../modules/identity/index.ts';
 import { registerReferenceRoutes } from '../modules/reference/index.ts';
 import { registerExchangeRoutes } from '../modules/exchange/index.ts';
 import { registerFederationRoutes } from '../modules/federation/index.ts';
+import { registerChannelRoutes } from '../modules/channels/index.ts';
 import { registerAccountabilityRoutes } from '../modules/accountability/index.ts';
 import { registerWantedRoutes } from '../modules/wanted/index.ts';
+import { registerDevelopmentRoutes } from '../modules/development/index.ts';
 import { installMatching, registerMatchingRoutes } from '../modules/matching/index.ts';
 import { registerNotificationRoutes } from '../platform/notifications/notification.routes.ts';
+import { registerStrategicRoutes } from '../modules/strategic/index.ts';
+import { registerDeskRoutes } from '../modules/desk/index.ts';
+import { registerPeaceRoutes } from '../modules/peace/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -58,7 +64,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: 1024 * 1024,
     // Never log cookies or the CSRF header.
     genReqId: () => crypto.randomUUID(),
-    trustProxy: false,
+    // Behind the recommended TLS proxy, the client's address comes from X-Forwarded-For as far as TRUST_PROXY
+    // says; rate limits, lockout and audit entries use request.ip (issue 11, item 10).
+    // (Fastify takes a boolean, a hop count or addresses; its overloads type-check one kind at a time.)
+    trustProxy: deps.config.trustProxy as boolean,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -81,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  const sessionPolicy = { idleMinutes: deps.config.SESSION_IDLE_MINUTES, mfaRoles: deps.config.mfaRoles };
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
@@ -88,7 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     request.ctx = { actor: null, locale, db: deps.db, clock: deps.clock, requestId: request.id, nodeCountry: deps.config.NODE_COUNTRY };
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    const s = token ? await resolveSession(request.ctx, token) : null;
+    const s = token ? await resolveSession(request.ctx, token, sessionPolicy) : null;
     if (s) {
       request.ctx.actor = s.actor;
       request.csrfToken = s.csrfToken;
@@ -99,14 +109,25 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       throw new DomainError('forbidden', 'http.csrf_invalid');
     }
   });
+  app.addHook('preValidation', guardInput);
+  // API answers carry personal data: no browser or proxy may keep a copy (issue 11, item 10).
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+  });
 
   await registerIdentityRoutes(app, deps);
   await registerReferenceRoutes(app);
   await registerExchangeRoutes(app, deps);
-  await registerNotificationRoutes(app);
+  await registerNotificationRoutes(app, deps);
+  await registerDeskRoutes(app);
   await registerFederationRoutes(app, deps);
+  // After federation: a request to a country with a Polsam peer leaves by the peer link, not by the channel.
+  await registerChannelRoutes(app, deps);
   await registerAccountabilityRoutes(app);
   await registerWantedRoutes(app, deps);
+  await registerDevelopmentRoutes(app, deps);
+  await registerStrategicRoutes(app, deps);
+  await registerPeaceRoutes(app);
   await registerMatchingRoutes(app);
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
 

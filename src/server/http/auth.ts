@@ -15,6 +15,9 @@ export function requireActor(request: FastifyRequest): AuthedCtx {
   if (request.ctx.actor.mustChangePassword && !request.url.startsWith('/api/auth/')) {
     throw new DomainError('forbidden', 'identity.password_change_required');
   }
+  if (request.ctx.actor.secondFactorRequired && !request.url.startsWith('/api/auth/')) {
+    throw new DomainError('forbidden', 'identity.second_factor_setup_required');
+  }
   return request.ctx as AuthedCtx;
 }
 

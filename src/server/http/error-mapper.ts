@@ -8,7 +8,8 @@ import type { Locale } from '../../shared/domain.ts';
 import { DomainError, type ErrorKind, type FieldIssue } from '../platform/errors.ts';
 import { hasMessage, pickLocale, t } from '../platform/i18n.ts';
 
-const STATUS: Record<ErrorKind, number> = {
+/** The HTTP status of each kind of DomainError. */
+export const STATUS: Record<ErrorKind, number> = {
   validation: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, too_large: 413,
   unsupported: 415, rate_limited: 429, unavailable: 503,
 };
@@ -63,6 +64,17 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     });
     return reply.status(400).send({ error: 'http.validation_failed', message: t(locale, 'http.errors.validation_failed', { count: fields.length }), fields });
   }
+  // A multipart body that ends early or is malformed (busboy's errors carry no code): the upload is refused.
+  if (isMultipart(request) && BROKEN_MULTIPART.test(error.message)) {
+    const fields = [{ path: 'file', message: fieldMessage(locale, { code: 'upload_incomplete', message: 'upload_incomplete' }) }];
+    return reply.status(400).send({ error: 'http.malformed_upload', message: t(locale, 'http.errors.malformed_upload'), fields });
+  }
+  // A value the database refuses as data (SQLSTATE class 22: out of range, bad encoding) came from the input;
+  // the transaction has rolled back. The input guard should have caught it first, so it is logged.
+  if (sqlState(error)?.startsWith('22')) {
+    request.log.warn({ reqId: request.id, sqlState: sqlState(error) }, 'data exception from input');
+    return reply.status(400).send({ error: 'http.invalid_input', message: t(locale, 'http.errors.invalid_input') });
+  }
   const fe = error as FastifyError;
   const byCode: Record<string, [number, string]> = {
     FST_ERR_CTP_BODY_TOO_LARGE: [413, 'http.too_large'],
@@ -82,6 +94,17 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   }
   request.log.error({ err: error, reqId: request.id }, 'unhandled error');
   return reply.status(500).send({ error: 'http.internal_error', message: t(locale, 'http.errors.internal_error', { id: request.id }) });
+}
+
+const BROKEN_MULTIPART = /^(Unexpected end of|Malformed|Multipart: Boundary not found)/;
+const isMultipart = (request: FastifyRequest) => String(request.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
+
+/** The PostgreSQL error code of an error or of its cause (Drizzle wraps the driver's error). */
+function sqlState(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
 }
 
 function valueAt(root: unknown, path: string): unknown {

@@ -12,6 +12,8 @@ export interface Actor {
   unitId: string;
   /** A temporary password (first start, set by an administrator): only the password change is allowed. */
   mustChangePassword?: boolean;
+  /** A role that needs a second factor and none enrolled: only enrolment is allowed. */
+  secondFactorRequired?: boolean;
 }
 
 export interface Ctx {

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { generate as generateTotp } from 'otplib';
 import pg from 'pg';
 
 export interface NodeProc {
@@ -113,7 +114,7 @@ export class ApiClient {
     const r = await fetch(`${this.n.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: this.username, password: this.password }) });
     if (r.status !== 200) throw new Error(`login ${this.username}@${this.n.country}: ${r.status} ${await r.text()}`);
     this.cookie = (r.headers.get('set-cookie') ?? '').split(';')[0];
-    const s = (await r.json()) as { csrfToken: string; user: { mustChangePassword?: boolean } };
+    const s = (await r.json()) as { csrfToken: string; user: { mustChangePassword?: boolean; secondFactorRequired?: boolean } };
     this.csrf = s.csrfToken;
     if (s.user.mustChangePassword) {
       const next = `pw-${randomUUID()}`;
@@ -121,6 +122,12 @@ export class ApiClient {
       if (c.status !== 204) throw new Error(`password change ${this.username}@${this.n.country}: ${c.status} ${JSON.stringify(c.body)}`);
       this.password = next;
       await this.login();
+    } else if (s.user.secondFactorRequired) {
+      // In production an administrator must enrol an authenticator first: this client is one (RFC 6238).
+      const b = await this.call<{ secret: string }>('POST', '/api/auth/totp/begin', { password: this.password });
+      if (b.status !== 200) throw new Error(`second factor ${this.username}@${this.n.country}: ${b.status} ${JSON.stringify(b.body)}`);
+      const c = await this.call('POST', '/api/auth/totp/confirm', { code: await generateTotp({ secret: b.body.secret }) });
+      if (c.status !== 204) throw new Error(`second factor ${this.username}@${this.n.country}: ${c.status} ${JSON.stringify(c.body)}`);
     }
   }
 

@@ -70,10 +70,12 @@ export interface Client {
 export interface Res { status: number; body: any; headers: Record<string, unknown>; raw: string }
 
 /** Builds a test environment at a fixed moment (a Monday in November, Stockholm winter time). */
-export async function createTestEnv(opts: { now?: string; database?: Database } = {}): Promise<TestEnv> {
+export async function createTestEnv(opts: { now?: string; database?: Database; env?: Record<string, string> } = {}): Promise<TestEnv> {
   const database = opts.database ?? (await createTestDatabase());
   const clock = new ManualClock(opts.now ?? '2026-11-23T09:00:00Z');
-  const config = loadConfig({ NODE_ENV: 'test', UPLOAD_MAX_BYTES: String(64 * 1024) } as NodeJS.ProcessEnv);
+  // Second factors are off and idle sessions live as long as sessions do, unless a test asks otherwise: many tests
+  // move the clock by hours between calls of one session.
+  const config = loadConfig({ NODE_ENV: 'test', UPLOAD_MAX_BYTES: String(64 * 1024), MFA_REQUIRED_ROLES: 'none', SESSION_IDLE_MINUTES: String(24 * 60), ...opts.env } as NodeJS.ProcessEnv);
   await firstStart(database, clock, config);
   const app = await buildApp({ db: database.db, config, clock });
   const ctx = systemCtx(database.db, clock, config.NODE_COUNTRY);

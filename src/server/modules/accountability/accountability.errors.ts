@@ -8,6 +8,9 @@ export const ACCOUNTABILITY_ERRORS = {
   reasonRequired: 'accountability.reason_required',
   personNotInRequest: 'accountability.person_not_in_request',
   noPersons: 'accountability.no_persons',
+  chainNotIntact: 'accountability.chain_not_intact',
+  chainEmpty: 'accountability.chain_empty',
+  checkpointFileInvalid: 'accountability.checkpoint_file_invalid',
 } as const;
 
 export const accountabilityErrors = {
@@ -20,4 +23,7 @@ export const accountabilityErrors = {
   personNotInRequest: () => new DomainError('validation', ACCOUNTABILITY_ERRORS.personNotInRequest, {},
     [{ path: 'personIds', code: ACCOUNTABILITY_ERRORS.personNotInRequest }]),
   noPersons: () => new DomainError('not_found', ACCOUNTABILITY_ERRORS.noPersons),
+  chainNotIntact: () => new DomainError('conflict', ACCOUNTABILITY_ERRORS.chainNotIntact),
+  chainEmpty: () => new DomainError('conflict', ACCOUNTABILITY_ERRORS.chainEmpty),
+  checkpointFileInvalid: (fields: FieldIssue[]) => new DomainError('validation', ACCOUNTABILITY_ERRORS.checkpointFileInvalid, {}, fields),
 };

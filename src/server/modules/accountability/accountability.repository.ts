@@ -1,40 +1,45 @@
 /** SQL of the audit side of accountability: reading the chain, checkpoints, signing keys, search, settings. */
-import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AuditSearchQuery } from '../../../shared/accountability.schemas.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
 import { auditChainHead, auditEvent } from '../../platform/audit/audit.schema.ts';
-import type { ChainRow, Checkpoint } from '../../platform/audit/audit.verify.ts';
+import type { ChainRow, Checkpoint, UnsealedRow } from '../../platform/audit/audit.verify.ts';
 import { accountabilitySetting, auditCheckpoint, signingKey } from './accountability.schema.ts';
 
 export type AuditEventRow = typeof auditEvent.$inferSelect;
 
-/** The chain in seq order, in batches (keyset pagination keeps memory flat over millions of entries). */
+const content = {
+  seq: auditEvent.seq, id: auditEvent.id, at: auditEvent.at, actorId: auditEvent.actorId, actorLabel: auditEvent.actorLabel,
+  category: auditEvent.category, action: auditEvent.action, entityType: auditEvent.entityType, entityId: auditEvent.entityId,
+  personIds: auditEvent.personIds, justification: auditEvent.justification, recipient: auditEvent.recipient,
+  details: auditEvent.details, contentHash: auditEvent.contentHash,
+};
+
+/** The sealed chain in position order, in batches (keyset pagination keeps memory flat over millions of entries). */
 export async function* chainBatches(db: Db, batchSize = 10_000): AsyncGenerator<ChainRow[]> {
   let after = Number.MIN_SAFE_INTEGER;
   for (;;) {
     const rows = await db.select({
-      seq: auditEvent.seq, id: auditEvent.id, at: auditEvent.at, actorId: auditEvent.actorId, actorLabel: auditEvent.actorLabel,
-      category: auditEvent.category, action: auditEvent.action, entityType: auditEvent.entityType, entityId: auditEvent.entityId,
-      personIds: auditEvent.personIds, justification: auditEvent.justification, recipient: auditEvent.recipient,
-      details: auditEvent.details, prevHash: auditEvent.prevHash, hash: auditEvent.hash,
-    }).from(auditEvent).where(gt(auditEvent.seq, after)).orderBy(asc(auditEvent.seq)).limit(batchSize);
+      ...content, chainSeq: sql<number>`${auditEvent.chainSeq}`.mapWith(Number),
+      // Someone may have blanked a link by hand: compare it as text, never crash on it.
+      prevHash: sql<string>`coalesce(${auditEvent.prevHash}, '')`, hash: sql<string>`coalesce(${auditEvent.hash}, '')`,
+    }).from(auditEvent).where(gt(auditEvent.chainSeq, after)).orderBy(asc(auditEvent.chainSeq)).limit(batchSize);
     if (!rows.length) return;
     yield rows;
-    after = rows[rows.length - 1].seq;
+    after = rows[rows.length - 1].chainSeq;
     if (rows.length < batchSize) return;
   }
+}
+
+/** Entries not sealed into the chain yet (few: the sealer runs every second), with their writing transaction. */
+export async function unsealedEntries(db: Db): Promise<UnsealedRow[]> {
+  return db.select({ ...content, txid: auditEvent.txid }).from(auditEvent).where(isNull(auditEvent.chainSeq)).orderBy(asc(auditEvent.seq));
 }
 
 export async function chainHead(db: Db): Promise<{ seq: number; hash: string } | null> {
   const rows = await db.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).limit(1);
   return rows[0] ? { seq: rows[0].seq, hash: rows[0].hash } : null;
-}
-
-/** The hash of one entry, as stored. */
-export async function entryAt(db: Db, seq: number): Promise<{ seq: number; hash: string } | null> {
-  const rows = await db.select({ seq: auditEvent.seq, hash: auditEvent.hash }).from(auditEvent).where(eq(auditEvent.seq, seq)).limit(1);
-  return rows[0] ?? null;
 }
 
 export async function listCheckpoints(db: Db): Promise<Checkpoint[]> {
@@ -49,20 +54,15 @@ export async function insertCheckpoint(db: Db, cp: Checkpoint): Promise<void> {
   await db.insert(auditCheckpoint).values(cp).onConflictDoNothing();
 }
 
-export async function findSigningKey(db: Db, purpose: string) {
-  return (await db.select().from(signingKey).where(eq(signingKey.purpose, purpose)).orderBy(desc(signingKey.createdAt)).limit(1))[0] ?? null;
-}
-
-/** Public keys by id, for verification (old keys stay, so old checkpoints still verify). */
+/** Public keys by id, for verification (earlier keys stay, so their checkpoints still verify). */
 export async function publicKeys(db: Db): Promise<Map<string, string>> {
   const rows = await db.select({ id: signingKey.id, publicKey: signingKey.publicKey }).from(signingKey);
   return new Map(rows.map((r) => [r.id, r.publicKey]));
 }
 
-/** Stores a new key unless another process stored one first; returns the key in force. */
-export async function insertSigningKey(db: Db, v: typeof signingKey.$inferInsert) {
-  await db.insert(signingKey).values(v).onConflictDoNothing();
-  return findSigningKey(db, v.purpose);
+/** Records a checkpoint key's public half (never the private one) unless already there. */
+export async function recordPublicKey(db: Db, v: { id: string; purpose: string; publicKey: string; createdAt: Date }): Promise<void> {
+  await db.insert(signingKey).values({ ...v, algorithm: 'ed25519', privateKey: null }).onConflictDoNothing();
 }
 
 function searchWhere(q: AuditSearchQuery): SQL {

@@ -16,15 +16,15 @@ export const auditCheckpoint = pgTable('audit_checkpoint', {
 });
 
 /**
- * The node's signing keys, generated at first use. The private key never leaves this table (not in the repo,
- * not in logs); the public key's fingerprint is printed by `polsam audit verify` for out-of-band comparison.
+ * Public keys that signed audit checkpoints, so that checkpoints of earlier keys still verify. The private key is
+ * kept outside the database (platform/audit/audit-key.ts); the column only held it before that and is emptied.
  */
 export const signingKey = pgTable('signing_key', {
   id: text('id').primaryKey(),
   purpose: text('purpose').notNull(),
   algorithm: text('algorithm').notNull(),
   publicKey: text('public_key').notNull(),
-  privateKey: text('private_key').notNull(),
+  privateKey: text('private_key'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
 

@@ -6,7 +6,7 @@ import type { AuditEntryView, AuditSearchQuery, AuditSearchResult } from '../../
 import { audit } from '../../platform/audit/audit.service.ts';
 import { inTransaction, type Actor, type Ctx } from '../../platform/context.ts';
 import { t } from '../../platform/i18n.ts';
-import { renderPdf } from './accountability.pdf.ts';
+import { renderPdf } from '../../platform/pdf.ts';
 import * as repo from './accountability.repository.ts';
 import { toCsv } from './statistics.service.ts';
 

@@ -8,7 +8,7 @@ import { audit } from '../../platform/audit/audit.service.ts';
 import { inTransaction, type Actor, type Ctx } from '../../platform/context.ts';
 import { t } from '../../platform/i18n.ts';
 import { accountabilityErrors as E } from './accountability.errors.ts';
-import { renderPdf } from './accountability.pdf.ts';
+import { renderPdf } from '../../platform/pdf.ts';
 import * as repo from './accountability.repository.ts';
 import { toEntryView } from './audit-search.service.ts';
 import * as ds from './data-subject.repository.ts';

@@ -13,7 +13,7 @@ export type ReviewTaskRow = typeof reviewTask.$inferSelect;
 /** Marker left where erased free text was. */
 export const ERASED = '[erased]';
 
-const FINAL = sql`('answered', 'refused', 'closed')`;
+const FINAL = sql`('answered', 'refused', 'withdrawn', 'closed')`;
 
 /**
  * Gives every ended exchange without a review date its first one (Art 16(5)): `months` after it ended

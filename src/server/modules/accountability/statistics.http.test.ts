@@ -42,12 +42,12 @@ const H = 3600_000;
  * R2 DE normal SIENA, received 20 Nov 09:00, answered with a partial refusal on ground b (72 h, within 7 days)
  * R3 FR normal SIENA, received 22 Nov 09:00, refused on grounds a and c (24 h, within)
  * R4 FR urgent indirect SIENA, received 07:00, refused on ground c (2 h, within 3 days)
- * R5 PL normal SIRENE, received 03:00, answered (6 h, within 12 h)
+ * R5 PL normal SIRENE, received 03:00, answered (6 h, within 12 h): under SIS, not in Art 18, shown under other exchanges
  * R6 NO normal SIENA, received 10 Nov 09:00 (due 17 Nov), delayed for judicial authorisation, answered late (312 h)
  * R7 PL normal SIENA, received 12 Nov 09:00 (due 19 Nov), delayed for judicial authorisation, no answer yet
  * R8 DK normal SIENA, received 31 Dec 2025 23:30 UTC = 1 Jan 2026 00:30 in Stockholm, answered late
  * R9 DE normal SIENA, received 31 Dec 2025 22:30 UTC = 23:30 in Stockholm: a 2025 request, no answer
- * R10 PL urgent SIRENE, received 08:30, open
+ * R10 PL urgent SIRENE, received 08:30, open: not in Art 18 either
  * O1, O2 outgoing, sent; O3 outgoing draft, never sent
  */
 async function buildYear() {
@@ -62,11 +62,11 @@ async function buildYear() {
   const r5 = await incoming({ countryCode: 'PL', channel: 'sirene', channelReason: 'a_third_country', receivedAt: '2026-11-23T03:00:00Z' });
   await answer(r5);
   const r6 = await incoming({ countryCode: 'NO', receivedAt: '2026-11-10T09:00:00Z' });
-  await act(r6, 'delay_judicial', { expectedDays: 5, reason: 'Awaiting the prosecutor' });
+  await act(r6, 'delay_judicial', { expectedAt: '2026-11-25T12:00:00Z', reason: 'Awaiting the prosecutor' });
   await act(r6, 'resume_judicial', { authorised: true });
   await act(r6, 'answer', { body: 'Authorised and answered.' });
   const r7 = await incoming({ countryCode: 'PL', receivedAt: '2026-11-12T09:00:00Z' });
-  await act(r7, 'delay_judicial', { expectedDays: 10, reason: 'Awaiting the court' });
+  await act(r7, 'delay_judicial', { expectedAt: '2026-12-01T09:00:00Z', reason: 'Awaiting the court' });
   const r8 = await incoming({ countryCode: 'DK', receivedAt: '2025-12-31T23:30:00Z' });
   await answer(r8);
   await incoming({ countryCode: 'DE', receivedAt: '2025-12-31T22:30:00Z' });
@@ -90,8 +90,8 @@ describe('Art 18 statistics', () => {
     const s = r.body;
     assert.equal(s.year, 2026);
     assert.equal(s.sent, 2, 'Art 18(a): two sent, the draft not');
-    assert.deepEqual(s.received, { total: 9, urgent: 3, nonUrgent: 6 }, 'Art 18(b) received');
-    assert.deepEqual(s.answered, { total: 5, urgent: 1, nonUrgent: 4 }, 'Art 18(b) answered');
+    assert.deepEqual(s.received, { total: 7, urgent: 2, nonUrgent: 5 }, 'Art 18(b) received: the SIRENE requests R5 and R10 are not Directive requests');
+    assert.deepEqual(s.answered, { total: 4, urgent: 1, nonUrgent: 3 }, 'Art 18(b) answered');
     const c = (country: string, v: number[]) => ({
       country, received: v[0], receivedUrgent: v[1], receivedNonUrgent: v[2], answered: v[3], answeredUrgent: v[4], answeredNonUrgent: v[5],
       refused: v[6], judicialDelayExceeded: v[7],
@@ -101,12 +101,13 @@ describe('Art 18 statistics', () => {
       c('DK', [1, 0, 1, 1, 0, 1, 0, 0]),
       c('FR', [2, 1, 1, 0, 0, 0, 2, 0]),
       c('NO', [1, 0, 1, 1, 0, 1, 0, 1]),
-      c('PL', [3, 1, 2, 1, 0, 1, 0, 1]),
+      c('PL', [1, 0, 1, 0, 0, 0, 0, 1]),
     ]);
     assert.deepEqual(s.refusals, {
       total: 2, byCountry: [{ country: 'FR', total: 2 }], byGround: zeroGrounds({ a: 1, c: 2 }), partialByGround: zeroGrounds({ b: 1 }),
     }, 'Art 18(c)');
     assert.deepEqual(s.judicialDelays, { total: 2, byCountry: [{ country: 'NO', total: 1 }, { country: 'PL', total: 1 }] }, 'Art 18(d)');
+    assert.deepEqual(s.otherExchanges, [{ regime: 'sirene', channel: 'sirene', received: 2, sent: 0 }], 'SIRENE shown beside Art 18');
     // Replies (answers and refusals): R1–R5 within, R6 and R8 late. Median SIENA of 1, 2, 24, 72, 312 and R8's hours = (24 + 72) / 2.
     assert.deepEqual(s.operational, {
       answeredWithinDeadline: 5, answeredLate: 2, withoutDeadline: 0,
@@ -127,7 +128,7 @@ describe('Art 18 statistics', () => {
     assert.deepEqual(s, {
       year: 2024, sent: 0, received: { total: 0, urgent: 0, nonUrgent: 0 }, answered: { total: 0, urgent: 0, nonUrgent: 0 }, byCountry: [],
       refusals: { total: 0, byCountry: [], byGround: zeroGrounds(), partialByGround: zeroGrounds() },
-      judicialDelays: { total: 0, byCountry: [] },
+      judicialDelays: { total: 0, byCountry: [] }, otherExchanges: [],
       operational: { answeredWithinDeadline: 0, answeredLate: 0, withoutDeadline: 0, byChannel: [] },
     });
     const csv = await supervisor.get('/api/statistics/export.csv?year=2024');
@@ -153,7 +154,7 @@ describe('Art 18 statistics', () => {
     await wb.xlsx.load(res.rawPayload as never);
     const byCountry = wb.worksheets[1];
     const pl = byCountry.getRows(2, byCountry.rowCount - 1)!.find((row) => row.getCell(1).value === 'PL')!;
-    assert.deepEqual((pl.values as unknown[]).slice(1), ['PL', 3, 1, 2, 1, 0, 1, 0, 1]);
+    assert.deepEqual((pl.values as unknown[]).slice(1), ['PL', 1, 0, 1, 0, 0, 0, 0, 1]);
     const figures = wb.worksheets[0];
     const sent = figures.getRows(2, figures.rowCount - 1)!.find((row) => row.getCell(2).value === 'Requests sent')!;
     assert.equal(sent.getCell(4).value, 2);

@@ -19,11 +19,11 @@ export function yearWindow(year: number, now: Date): repo.YearWindow {
 /** Every Art 18 figure and the operational ones for a calendar year; a year without data gives zeros. */
 export async function statisticsForYear(ctx: Ctx, year: number): Promise<StatisticsView> {
   const w = yearWindow(year, ctx.clock.now());
-  const [sent, received, answered, refused, grounds, partial, judicial, timely, median] = [
+  const [sent, received, answered, refused, grounds, partial, judicial, timely, median, other] = [
     await repo.countSent(ctx.db, w), await repo.receivedBy(ctx.db, w), await repo.answeredBy(ctx.db, w),
     await repo.refusedByCountry(ctx.db, w), await repo.refusalGrounds(ctx.db, w, 'refused'),
     await repo.refusalGrounds(ctx.db, w, 'answered'), await repo.judicialDelaysExceeded(ctx.db, w),
-    await repo.timeliness(ctx.db, w), await repo.medianByChannel(ctx.db, w),
+    await repo.timeliness(ctx.db, w), await repo.medianByChannel(ctx.db, w), await repo.otherExchanges(ctx.db, w),
   ];
   const sum = (rows: { n: number }[]) => rows.reduce((a, r) => a + Number(r.n), 0);
   const split = (rows: repo.CountryUrgency[]) => ({
@@ -55,6 +55,8 @@ export async function statisticsForYear(ctx: Ctx, year: number): Promise<Statist
       total: sum(judicial),
       byCountry: judicial.map((r) => ({ country: r.country, total: Number(r.n) })).sort((a, b) => a.country.localeCompare(b.country)),
     },
+    otherExchanges: other.filter((o) => (CHANNELS as readonly string[]).includes(o.channel))
+      .map((o) => ({ regime: o.regime, channel: o.channel as Channel, received: Number(o.received), sent: Number(o.sent) })),
     operational: {
       answeredWithinDeadline: Number(timely.within), answeredLate: Number(timely.late), withoutDeadline: Number(timely.no_deadline),
       byChannel: median.filter((m) => (CHANNELS as readonly string[]).includes(m.channel)).map((m) => ({
@@ -91,6 +93,11 @@ export function statisticsRows(s: StatisticsView, locale: Ctx['locale']): [strin
   for (const g of s.refusals.partialByGround) rows.push([L('art18c'), L('partialByGround'), `6(1)(${g.ground})`, g.total]);
   rows.push([L('art18d'), L('judicialDelays'), L('total'), s.judicialDelays.total]);
   for (const c of s.judicialDelays.byCountry) rows.push([L('art18d'), L('judicialDelaysByCountry'), c.country, c.total]);
+  for (const o of s.otherExchanges) {
+    const breakdown = `${t(locale, `deadline.regimes.${o.regime}`)} / ${t(locale, `domain.channels.${o.channel}`)}`;
+    rows.push([L('other'), L('otherReceived'), breakdown, o.received]);
+    rows.push([L('other'), L('otherSent'), breakdown, o.sent]);
+  }
   rows.push([L('operational'), L('withinDeadline'), '', s.operational.answeredWithinDeadline]);
   rows.push([L('operational'), L('late'), '', s.operational.answeredLate]);
   rows.push([L('operational'), L('withoutDeadline'), '', s.operational.withoutDeadline]);

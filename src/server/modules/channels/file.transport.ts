@@ -54,8 +54,8 @@ export function createFileTransport(options: FileTransportOptions): Transport {
   return {
     async send(out: OutgoingWire): Promise<SendResult> {
       const now = clock.now();
-      const externalRef = `${fileStamp(now)}-${out.channel}-${randomUUID()}`;
-      const body = { envelope: 'polsam.transport/1', channel: out.channel, format: out.format, sentAt: now.toISOString(), wire: out.wire };
+      const externalRef = out.id && NAME_RE.test(out.id) ? out.id : `${fileStamp(now)}-${out.channel}-${randomUUID()}`;
+      const body = { envelope: 'polsam.transport/1', ...(out.id ? { id: out.id } : {}), channel: out.channel, format: out.format, sentAt: now.toISOString(), wire: out.wire };
       try {
         await mkdir(outbox, { recursive: true });
         await writeFileAtomic(outbox, `${externalRef}.json`, `${JSON.stringify(body, null, 2)}\n`);

@@ -68,6 +68,8 @@ export const polsamMessage = z
     offence: nullableText(500),
     handlingCode: req.handlingCode,
     handlingText: nullableText(2000),
+    /** Art 12: whether the offence is within Europol's objectives; null when the sender did not say. */
+    europolMandate: z.boolean().nullable().default(null),
     europolCopy: z.boolean().default(false),
     europolCopyReason: nullableText(2000),
     channelReason: req.channelReason.unwrap().unwrap().nullable().default(null),
@@ -90,7 +92,9 @@ export const polsamMessage = z
     }
     // Art 6: a refusal names its grounds.
     if (m.kind === 'refusal' && m.refusalGrounds.length === 0) issue('refusalGrounds', 'channels.refusal_grounds_required');
-    if (ART12_KINDS.includes(m.kind) && !m.europolCopyReason) issue('europolCopyReason', 'channels.europol_reason_required');
+    // Art 12: copying is assessed only for an offence within Europol's objectives; a decision not to copy is reasoned.
+    if (ART12_KINDS.includes(m.kind) && m.europolMandate === true && !m.europolCopy && !m.europolCopyReason) issue('europolCopyReason', 'channels.europol_reason_required');
+    if (m.europolMandate === false && m.europolCopy) issue('europolCopy', 'channels.europol_copy_outside_mandate');
   });
 export type PolsamMessageInput = z.input<typeof polsamMessage>;
 export type PolsamMessage = z.output<typeof polsamMessage>;
@@ -123,6 +127,7 @@ export function messageFromRequest(
       offence: request.offence || null,
       handlingCode: request.handlingCode,
       handlingText: request.handlingText || null,
+      europolMandate: request.europolMandate,
       europolCopy: request.europolCopy,
       europolCopyReason: request.europolCopyReason || null,
       channelReason: request.channelReason ?? null,
@@ -151,6 +156,8 @@ export function requestFromMessage(message: PolsamMessage, channel: Channel, rec
       language: message.language,
       handlingCode: message.handlingCode,
       handlingText: message.handlingText,
+      // A sender that does not state the mandate question but gives a reason or a copy has assessed it.
+      europolMandate: message.europolMandate ?? (message.europolCopy || !!message.europolCopyReason),
       europolCopy: message.europolCopy,
       europolCopyReason: message.europolCopyReason,
       subject: message.subject,

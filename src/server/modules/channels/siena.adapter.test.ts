@@ -81,7 +81,7 @@ describe('SIENA adapter', () => {
   });
 
   it('requires the Art 12 Europol-copy reason on a request', () => {
-    const wire = { ...toSienaWire(requestMessage()), europolCopy: { copy: false } };
+    const wire = { ...toSienaWire(requestMessage()), europolCopy: { copy: false, mandate: true } };
     assertDomainError(() => fromSienaWire(wire), 'channels.invalid_message', { path: 'europolCopyReason', code: 'channels.europol_reason_required' });
   });
 

@@ -68,7 +68,7 @@ export const sienaWire = z
       code: z.enum(HANDLING_CODES, { error: 'channels.siena_handling_code_invalid' }),
       text: text(2000).optional(),
     }),
-    europolCopy: z.strictObject({ copy: z.boolean(), reason: text(2000).optional() }),
+    europolCopy: z.strictObject({ copy: z.boolean(), reason: text(2000).optional(), mandate: z.boolean().optional() }),
     request: z
       .strictObject({
         access: z.enum(ACCESS_KINDS).optional(),
@@ -144,7 +144,7 @@ export function toSienaWire(input: PolsamMessageInput | PolsamMessage): SienaWir
     body: m.body,
     priority: compact({ urgent: m.urgent, reason: m.urgencyReason }),
     handling: compact({ code: m.handlingCode, text: m.handlingText }),
-    europolCopy: compact({ copy: m.europolCopy, reason: m.europolCopyReason }),
+    europolCopy: compact({ copy: m.europolCopy, reason: m.europolCopyReason, mandate: m.europolMandate }),
     request: requestBlock(m),
     channelReason: m.channelReason,
     refusalGrounds: m.refusalGrounds.length ? m.refusalGrounds : undefined,
@@ -180,6 +180,7 @@ export function fromSienaWire(raw: unknown, options?: { seen?: (reference: strin
       offence: w.request?.offence ?? null,
       handlingCode: w.handling.code,
       handlingText: w.handling.text ?? null,
+      europolMandate: w.europolCopy.mandate ?? null,
       europolCopy: w.europolCopy.copy,
       europolCopyReason: w.europolCopy.reason ?? null,
       channelReason: w.channelReason ?? null,

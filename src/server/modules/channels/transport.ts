@@ -7,6 +7,8 @@ import { CHANNELS, type Channel } from '../../../shared/domain.ts';
 
 /** One wire object to send, labelled with its channel and wire format. */
 export interface OutgoingWire {
+  /** The message's own id (the outbox row): a transport that stores files names the file by it, so a resend overwrites, never doubles. */
+  id?: string;
   channel: Channel;
   format: string;
   wire: unknown;
@@ -39,6 +41,7 @@ export interface Transport {
 /** The envelope written around each wire object by transports that store messages (`polsam.transport/1`). */
 export const transportEnvelope = z.strictObject({
   envelope: z.literal('polsam.transport/1'),
+  id: z.string().min(1).max(100).optional(),
   channel: z.enum(CHANNELS),
   format: z.string().min(1).max(100),
   sentAt: z.iso.datetime(),

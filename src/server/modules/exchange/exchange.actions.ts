@@ -10,7 +10,7 @@ import { inTransaction, type Actor, type Ctx } from '../../platform/context.ts';
 import { notify } from '../../platform/notifications/notification.service.ts';
 import { exchangeErrors as E } from './exchange.errors.ts';
 import { mayAct } from './exchange.policy.ts';
-import { canTransition, nextStatus } from './exchange.state.ts';
+import { canTransition, flowOf, nextStatus } from './exchange.state.ts';
 import { refreshDeadline } from './exchange.deadlines.ts';
 import { emitOutbound } from './exchange.outbound.ts';
 import * as repo from './exchange.repository.ts';
@@ -18,6 +18,7 @@ import { getRequestDetail, scopeOf } from './exchange.service.ts';
 
 type ActorCtx = Ctx & { actor: Actor };
 type Body<A extends ActionName> = z.infer<(typeof actionBodies)[A]>;
+const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 interface Effect {
@@ -33,9 +34,9 @@ export async function performAction<A extends ActionName>(ctx: ActorCtx, id: str
     const r = await repo.findVisibleRequest(t.db, scope, id, true);
     if (!r) throw E.notFound();
     const status = r.status as RequestStatus;
-    if (!canTransition(action, status, r.direction as 'incoming')) throw E.invalidTransition(action, status);
+    if (!canTransition(action, status, flowOf(r))) throw E.invalidTransition(action, status);
     const assignees = (await repo.assigneesOf(t.db, [r.id])).map((a) => a.id);
-    if (!mayAct(t.actor, { status, direction: r.direction as 'incoming', unitId: r.unitId, assigneeIds: assignees }, action)) throw E.notPermitted(action);
+    if (!mayAct(t.actor, { status, direction: flowOf(r), unitId: r.unitId, assigneeIds: assignees }, action)) throw E.notPermitted(action);
     if (body.version !== r.version) throw E.staleVersion();
 
     const effect = await ACTIONS[action](t, r, body as never);
@@ -53,6 +54,23 @@ export async function performAction<A extends ActionName>(ctx: ActorCtx, id: str
 async function message(t: ActorCtx, r: repo.RequestRow, kind: string, direction: 'in' | 'out' | 'internal', body: string, at?: Date) {
   await repo.insertMessage(t.db, { requestId: r.id, kind, direction, body, authorId: direction === 'in' ? null : t.actor.id, createdAt: at ?? t.clock.now() });
 }
+
+/**
+ * The time something was received, as entered (minute precision in the form) or now. Not in the future (a small
+ * allowance for clock skew), not before `after`; an entry in the same minute as `after` means `after` itself.
+ */
+function receivedTime(t: ActorCtx, entered: string | undefined, after: Date | null): Date {
+  const now = t.clock.now();
+  let at = entered ? new Date(entered) : now;
+  if (after && at < after && Math.floor(at.getTime() / MINUTE) === Math.floor(after.getTime() / MINUTE)) at = after;
+  if ((after && at < after) || at.getTime() > now.getTime() + 5 * MINUTE) {
+    throw E.invalid('date_out_of_order', [{ path: 'receivedAt', code: 'exchange.date_out_of_order' }]);
+  }
+  return at;
+}
+
+/** The deadline event's note of an Art 5(2) delay: the expected instant, then the reason. */
+const delayNote = (expectedAt: Date, reason: string) => `${expectedAt.toISOString()} ${reason}`;
 
 const recipient = (r: repo.RequestRow) => `${r.countryCode}: ${r.counterpartAuthority}`;
 
@@ -75,13 +93,11 @@ const ACTIONS: { [A in ActionName]: (t: ActorCtx, r: repo.RequestRow, body: Body
     return { audit: { category: 'disclosure', action: 'exchange.request.request_clarification', recipient: recipient(r) } };
   },
   async receive_clarification(t, r, b) {
-    const at = b.receivedAt ? new Date(b.receivedAt) : t.clock.now();
     const stops = await repo.stopsOf(t.db, r.id);
     const open = stops.find((s) => !s.toAt);
     // The answer cannot arrive before the question was asked, nor in the future.
-    if (!open || at < open.fromAt || at.getTime() > t.clock.now().getTime() + 5 * 60_000) {
-      throw E.invalid('date_out_of_order', [{ path: 'receivedAt', code: 'exchange.date_out_of_order' }]);
-    }
+    if (!open) throw E.invalid('date_out_of_order', [{ path: 'receivedAt', code: 'exchange.date_out_of_order' }]);
+    const at = receivedTime(t, b.receivedAt, open.fromAt);
     await repo.closeOpenStops(t.db, r.id, at);
     await repo.insertDeadlineEvent(t.db, { requestId: r.id, kind: 'resumed', at, note: 'clarification', actorId: t.actor.id });
     await message(t, r, 'clarification_answer', 'in', b.answer, at);
@@ -89,12 +105,16 @@ const ACTIONS: { [A in ActionName]: (t: ActorCtx, r: repo.RequestRow, body: Body
   },
   async delay_judicial(t, r, b) {
     // Art 5(2): the deadline may be exceeded only as far as judicial authorisation needs; the requester is
-    // told at once of the expected delay, its length and reasons. The legal due time does not move.
-    const due = r.dueAt ?? t.clock.now();
-    const expectedAt = new Date(Math.max(due.getTime(), t.clock.now().getTime()) + b.expectedDays * DAY);
-    await repo.insertDeadlineEvent(t.db, { requestId: r.id, kind: 'delay_notified', at: t.clock.now(), note: `${b.expectedDays}: ${b.reason}`, actorId: t.actor.id });
+    // told at once of the expected delay, its length and reasons. The delay is one instant — when the answer
+    // is expected — stored and sent as entered, so both nodes show the same; the legal due time does not move.
+    const expectedAt = new Date(b.expectedAt);
+    const now = t.clock.now();
+    if (expectedAt <= now || expectedAt.getTime() > now.getTime() + 365 * DAY) {
+      throw E.invalid('expected_at_invalid', [{ path: 'expectedAt', code: 'exchange.expected_at_invalid' }]);
+    }
+    await repo.insertDeadlineEvent(t.db, { requestId: r.id, kind: 'delay_notified', at: now, note: delayNote(expectedAt, b.reason), actorId: t.actor.id });
     await message(t, r, 'delay_notice', 'out', b.reason);
-    return { patch: { expectedAt }, audit: { category: 'disclosure', action: 'exchange.request.delay_judicial', recipient: recipient(r), details: { expectedDays: b.expectedDays } } };
+    return { patch: { expectedAt }, audit: { category: 'disclosure', action: 'exchange.request.delay_judicial', recipient: recipient(r), details: { expectedAt: expectedAt.toISOString() } } };
   },
   async resume_judicial(t, r, b) {
     await repo.insertDeadlineEvent(t.db, { requestId: r.id, kind: b.authorised ? 'judicial_authorised' : 'judicial_refused', at: t.clock.now(), note: b.note ?? null, actorId: t.actor.id });
@@ -112,6 +132,8 @@ const ACTIONS: { [A in ActionName]: (t: ActorCtx, r: repo.RequestRow, body: Body
     };
   },
   async refuse(t, r, b) {
+    // A refusal ends the exchange: a clock stopped for a clarification stops for good (no paused state remains).
+    await repo.closeOpenStops(t.db, r.id, t.clock.now());
     await message(t, r, 'refusal', 'out', b.reason);
     await repo.insertDeadlineEvent(t.db, { requestId: r.id, kind: 'refused', at: t.clock.now(), actorId: t.actor.id, note: b.grounds.join(',') });
     return { patch: { answeredAt: t.clock.now(), refusalGrounds: b.grounds, refusalReason: b.reason }, audit: { category: 'disclosure', action: 'exchange.request.refuse', recipient: recipient(r), details: { grounds: b.grounds } } };
@@ -123,11 +145,31 @@ const ACTIONS: { [A in ActionName]: (t: ActorCtx, r: repo.RequestRow, body: Body
     return { patch: { clockStartAt: t.clock.now() }, audit: { category: 'disclosure', action: 'exchange.request.send', recipient: recipient(r), personIds: persons.map((p) => p.id) } };
   },
   async record_answer(t, r, b) {
-    const at = b.receivedAt ? new Date(b.receivedAt) : t.clock.now();
-    if (r.clockStartAt && at < r.clockStartAt) throw E.invalid('date_out_of_order', [{ path: 'receivedAt', code: 'exchange.date_out_of_order' }]);
+    const at = receivedTime(t, b.receivedAt, r.clockStartAt);
     await message(t, r, 'answer', 'in', b.body, at);
     await repo.insertDeadlineEvent(t.db, { requestId: r.id, kind: 'answered', at, actorId: t.actor.id });
     return { patch: { answeredAt: at }, audit: { category: 'collection', action: 'exchange.request.record_answer' } };
+  },
+  async withdraw(t, r, b) {
+    // The requester withdrew the request: it ends without an answer and without an Art 6 ground, so it is neither
+    // a reply nor a refusal in the Art 18 statistics; a stopped clock stops for good.
+    await repo.closeOpenStops(t.db, r.id, t.clock.now());
+    await message(t, r, 'withdrawal', 'in', b.note);
+    await repo.insertDeadlineEvent(t.db, { requestId: r.id, kind: 'withdrawn', at: t.clock.now(), actorId: t.actor.id });
+    return { audit: { category: 'alteration', action: 'exchange.request.withdraw' } };
+  },
+  async reclassify(t, r, b) {
+    // Art 5(1): urgency and access choose the clock, so a corrected assessment recomputes the deadline (refreshDeadline).
+    const to = { urgent: b.urgent, urgencyReason: b.urgent ? b.urgencyReason ?? null : null, access: b.access };
+    if (to.urgent === r.urgent && to.urgencyReason === r.urgencyReason && to.access === r.access) {
+      throw E.invalid('nothing_changed', [{ path: 'urgent', code: 'exchange.nothing_changed' }]);
+    }
+    await message(t, r, 'reclassification', 'internal', b.reason);
+    await repo.insertDeadlineEvent(t.db, { requestId: r.id, kind: 'reclassified', at: t.clock.now(), actorId: t.actor.id, note: `${to.urgent ? 'urgent' : 'normal'},${to.access}` });
+    return {
+      patch: to,
+      audit: { category: 'alteration', action: 'exchange.request.reclassify', details: { before: { urgent: r.urgent, urgencyReason: r.urgencyReason, access: r.access }, after: to } },
+    };
   },
   async close(t, r, b) {
     if (b.note) await message(t, r, 'note', 'internal', b.note);

@@ -3,12 +3,12 @@
  * pure deadline engine. Called in the transaction of every act that can move the clock.
  */
 import { z } from 'zod';
-import { computeDeadline, reminderTimes, type Deadline, type ReminderPolicy } from '../../platform/deadlines/index.ts';
+import { computeDeadline, factsMatch, reminderTimes, type Deadline, type FactValue, type ReminderPolicy } from '../../platform/deadlines/index.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { cancelJobs, scheduleJob } from '../../platform/jobs/job.service.ts';
 import * as repo from './exchange.repository.ts';
 import { FINAL_STATUSES } from './exchange.state.ts';
-import type { RequestStatus } from '../../../shared/domain.ts';
+import { DIRECTIVE_STATES, type RequestStatus } from '../../../shared/domain.ts';
 
 export const DEADLINE_JOB = 'exchange.deadline_point';
 export const deadlineJobPayload = z.object({ requestId: z.uuid(), dueAt: z.string(), kind: z.enum(['reminder', 'escalation']), key: z.string() });
@@ -16,18 +16,40 @@ export const deadlineJobPayload = z.object({ requestId: z.uuid(), dueAt: z.strin
 /** Default follow-up (Art 16(1)(e)); administrators override it in the `deadline.reminders` setting. */
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = { fractionsLeft: [0.5], before: [{ hours: 1 }], escalateAtDue: true };
 
-/** The regime a request's channel and direction fall under; the regime is data (platform/deadlines). */
-export function regimeFor(channel: string): string {
-  if (channel === 'sirene') return 'sirene';
-  if (channel === 'ameripol') return 'ameripol';
-  return 'eu-2023-977';
+/** What decides a request's legal frame: the channel, the counterpart country, and whether it is a request at all. */
+export interface RegimeFacts {
+  channel: string;
+  countryCode: string;
+  /** Own-initiative information (Art 7) rather than a request. */
+  information?: boolean;
+}
+
+/**
+ * Which regime an exchange falls under, as data: the first entry whose `when` matches wins. SIRENE and Ameripol
+ * keep their own clocks; Dir. (EU) 2023/977's Art 5 limits apply only between the SPOCs of the states bound by it
+ * (whatever the channel, e.g. Interpol under Art 13(2)(a)); anything with a third country is a third-country exchange.
+ */
+export const REGIME_SELECTION: readonly { when: Readonly<Record<string, FactValue>>; regimeId: string }[] = [
+  { when: { information: true }, regimeId: 'own-initiative' },
+  { when: { channel: 'sirene' }, regimeId: 'sirene' },
+  { when: { channel: 'ameripol' }, regimeId: 'ameripol' },
+  { when: { directiveState: true }, regimeId: 'eu-2023-977' },
+  { when: {}, regimeId: 'third-country' },
+];
+
+/** The regime an exchange falls under (see REGIME_SELECTION). */
+export function regimeFor(f: RegimeFacts): string {
+  const facts = { channel: f.channel, information: !!f.information, directiveState: DIRECTIVE_STATES.includes(f.countryCode) };
+  return REGIME_SELECTION.find((s) => factsMatch(s.when, facts))!.regimeId;
 }
 
 /** Computes a request's deadline now, from the row and its clock stops. Null before the clock starts. */
 export async function deadlineOf(ctx: Ctx, r: repo.RequestRow): Promise<Deadline | null> {
   if (!r.clockStartAt) return null;
   const stops = await repo.stopsOf(ctx.db, r.id);
-  const now = FINAL_STATUSES.includes(r.status as RequestStatus) && r.answeredAt ? r.answeredAt : ctx.clock.now();
+  // A finished request's clock stands at the moment it ended.
+  const ended = FINAL_STATUSES.includes(r.status as RequestStatus) ? r.answeredAt ?? r.closedAt : null;
+  const now = ended ?? ctx.clock.now();
   return computeDeadline({
     regimeId: r.regimeId,
     facts: { urgent: r.urgent, access: r.access },

@@ -232,7 +232,7 @@ describe('working a request', () => {
 
   test('a judicial-authorisation delay records its length and reason, tells the requester, keeps the legal deadline (Art 5(2))', async () => {
     const r = await register({ receivedAt: '2026-11-23T09:00:00Z' });
-    const d = await act(duty, r.id, 'delay-judicial', { expectedDays: 5, reason: 'Court order needed for bank records.' });
+    const d = await act(duty, r.id, 'delay-judicial', { expectedAt: '2026-12-05T09:00:00Z', reason: 'Court order needed for bank records.' });
     assert.equal(d.body.status, 'awaiting_judicial_authorisation');
     assert.equal(d.body.dueAt, '2026-11-30T09:00:00.000Z');
     assert.equal(d.body.deadline.expectedAt, '2026-12-05T09:00:00.000Z');

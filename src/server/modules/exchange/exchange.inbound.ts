@@ -5,13 +5,13 @@
  */
 import type { z } from 'zod';
 import type { RequestStatus } from '../../../shared/domain.ts';
-import type { itemInput, personInput } from '../../../shared/exchange.schemas.ts';
+import type { CreateRequestInput, itemInput, personInput } from '../../../shared/exchange.schemas.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { refreshDeadline } from './exchange.deadlines.ts';
+import { registerRequest } from './exchange.register.ts';
 import { exchangeErrors as E } from './exchange.errors.ts';
 import * as repo from './exchange.repository.ts';
-import { crossCheckHooks } from './exchange.hooks.ts';
 import { canTransition } from './exchange.state.ts';
 import type { VisibilityScope } from './exchange.policy.ts';
 
@@ -29,6 +29,7 @@ export interface InboundRequest {
   language: string;
   handlingCode: string;
   handlingText?: string | null;
+  europolMandate?: boolean;
   europolCopy: boolean;
   europolCopyReason?: string | null;
   subject: string;
@@ -57,43 +58,17 @@ export async function receiveInformationFromPeer(ctx: Ctx, peer: PeerRef, p: Inb
 }
 
 async function registerInbound(ctx: Ctx, peer: PeerRef, p: InboundRequest, receivedAt: Date, unitId: string, withDeadline: boolean) {
-  const year = receivedAt.getUTCFullYear();
-  const n = await repo.nextReference(ctx.db, `${ctx.nodeCountry}-${year}`);
-  const now = ctx.clock.now();
-  const row = await repo.insertRequest(ctx.db, {
-    reference: `${ctx.nodeCountry}-${year}-${String(n).padStart(6, '0')}`,
-    direction: 'incoming', channel: p.channel, channelReason: p.channel === 'siena' ? null : p.channelReason ?? null,
-    countryCode: peer.countryCode, counterpartAuthority: p.counterpartAuthority, counterpartReference: p.reference,
-    urgent: p.urgent, urgencyReason: p.urgent ? p.urgencyReason ?? null : null, access: p.access, receivedAt,
-    language: p.language, handlingCode: p.handlingCode, handlingText: p.handlingCode === 'H3' ? p.handlingText ?? null : null,
-    europolCopy: p.europolCopy, europolCopyReason: p.europolCopyReason ?? null, subject: p.subject,
-    informationSought: p.informationSought, purpose: p.purpose, offence: p.offence ?? null, status: 'received', unitId,
-    regimeId: regimeOf(p.channel), clockStartAt: withDeadline ? receivedAt : null,
-    createdBy: null, createdAt: now, updatedAt: now,
+  // The federation module has validated the payload against its own schema (information has no Art 13(2) reason).
+  const input = {
+    ...p, direction: 'incoming', countryCode: peer.countryCode, counterpartReference: p.reference, receivedAt: receivedAt.toISOString(),
+    // Peers that predate the Art 12 mandate question sent a reason with every request: the question was assessed.
+    europolMandate: p.europolMandate ?? (p.europolCopy || !!p.europolCopyReason),
+  } as CreateRequestInput;
+  return registerRequest(ctx, input, {
+    unitId, createdBy: null, withDeadline, startedNote: 'peer',
+    auditAction: withDeadline ? 'exchange.request.receive_from_peer' : 'exchange.information.receive_from_peer',
+    auditDetails: { counterpartReference: p.reference },
   });
-  const persons = await repo.insertPersons(ctx.db, p.persons.map((x) => ({
-    requestId: row.id, fullName: x.fullName, aliases: x.aliases, dateOfBirth: x.dateOfBirth ?? null, gender: x.gender,
-    nationalities: x.nationalities, documents: x.documents, category: x.category, nature: x.nature,
-    reliability: x.reliability, accuracy: x.accuracy, notes: x.notes ?? null, createdAt: now,
-  })));
-  await repo.insertItems(ctx.db, p.items.map((it) => ({ ...it, requestId: row.id, createdAt: now })));
-  await repo.insertMessage(ctx.db, { requestId: row.id, kind: withDeadline ? 'request' : 'information', direction: 'in', body: p.informationSought, authorId: null, createdAt: receivedAt });
-  if (withDeadline) await repo.insertDeadlineEvent(ctx.db, { requestId: row.id, kind: 'started', at: receivedAt, note: 'peer' });
-  await refreshDeadline(ctx, row);
-  await audit(ctx, {
-    category: 'collection', action: withDeadline ? 'exchange.request.receive_from_peer' : 'exchange.information.receive_from_peer',
-    entityType: 'request', entityId: row.id, personIds: persons.map((x) => x.id), recipient: null,
-    details: { reference: row.reference, counterpartReference: p.reference, country: peer.countryCode, persons: persons.length },
-  });
-  // Art 16(1)(d): whatever arrives is cross-checked, in the same transaction.
-  for (const hook of crossCheckHooks) await hook(ctx, row, persons);
-  return row;
-}
-
-function regimeOf(channel: string): string {
-  if (channel === 'sirene') return 'sirene';
-  if (channel === 'ameripol') return 'ameripol';
-  return 'eu-2023-977';
 }
 
 async function lockRequest(ctx: Ctx, id: string): Promise<repo.RequestRow> {
@@ -144,12 +119,14 @@ export async function receiveClarificationRequestFromPeer(ctx: Ctx, peer: PeerRe
 }
 
 /** Records a peer's Art 5(2) delay notice on our outgoing request, with the expected answer time. */
-export async function receiveDelayNoticeFromPeer(ctx: Ctx, peer: PeerRef, requestId: string, d: { expectedDays: number; reason: string }, receivedAt: Date): Promise<void> {
+export async function receiveDelayNoticeFromPeer(ctx: Ctx, peer: PeerRef, requestId: string, d: { expectedAt: string; reason: string }, receivedAt: Date): Promise<void> {
   const r = await lockRequest(ctx, requestId);
+  // Art 5(2): the peer's expected time is kept as sent, so both nodes show the same instant.
+  const expectedAt = new Date(d.expectedAt);
   await repo.insertMessage(ctx.db, { requestId: r.id, kind: 'delay_notice', direction: 'in', body: d.reason, authorId: null, createdAt: receivedAt });
-  await repo.insertDeadlineEvent(ctx.db, { requestId: r.id, kind: 'delay_notified', at: receivedAt, note: `${d.expectedDays}: ${d.reason}` });
-  await repo.updateRequest(ctx.db, r.id, { expectedAt: new Date(receivedAt.getTime() + d.expectedDays * 86_400_000), updatedAt: ctx.clock.now() });
-  await audit(ctx, { category: 'collection', action: 'exchange.request.receive_delay_from_peer', entityType: 'request', entityId: r.id, details: { reference: r.reference, expectedDays: d.expectedDays, peer: label(peer) } });
+  await repo.insertDeadlineEvent(ctx.db, { requestId: r.id, kind: 'delay_notified', at: receivedAt, note: `${expectedAt.toISOString()} ${d.reason}` });
+  await repo.updateRequest(ctx.db, r.id, { expectedAt, updatedAt: ctx.clock.now() });
+  await audit(ctx, { category: 'collection', action: 'exchange.request.receive_delay_from_peer', entityType: 'request', entityId: r.id, details: { reference: r.reference, expectedAt: expectedAt.toISOString(), peer: label(peer) } });
 }
 
 /** Records the requester's clarification on a request we are handling; Art 6(3): the clock restarts. */
@@ -168,4 +145,11 @@ export async function receiveClarificationAnswerFromPeer(ctx: Ctx, peer: PeerRef
 /** Shows a peer's acknowledgement (received or read) on the thread of our request. */
 export async function recordPeerReceipt(ctx: Ctx, peer: PeerRef, requestId: string, kind: 'received' | 'read', at: Date): Promise<void> {
   await repo.insertMessage(ctx.db, { requestId, kind: kind === 'received' ? 'receipt_received' : 'receipt_read', direction: 'in', body: `${label(peer)} ${at.toISOString()}`, authorId: null, createdAt: at });
+}
+
+/** Records a message from the counterpart on the thread of a request (supplementary information, a receipt). */
+export async function receiveThreadMessage(ctx: Ctx, peer: PeerRef, requestId: string, m: { kind: string; body: string }, receivedAt: Date): Promise<void> {
+  const r = await lockRequest(ctx, requestId);
+  await repo.insertMessage(ctx.db, { requestId: r.id, kind: m.kind, direction: 'in', body: m.body, authorId: null, createdAt: receivedAt });
+  await audit(ctx, { category: 'collection', action: 'exchange.request.receive_message', entityType: 'request', entityId: r.id, details: { reference: r.reference, kind: m.kind, peer: label(peer) } });
 }

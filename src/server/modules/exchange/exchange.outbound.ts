@@ -25,26 +25,31 @@ export interface OutboundEvent {
 }
 
 export interface OutboundProvider {
-  /** Called in the action's transaction; throwing rolls the action back. */
-  afterAction(ctx: Ctx, event: OutboundEvent): Promise<void>;
+  /**
+   * Called in the action's transaction; throwing rolls the action back. Returns true when it takes the message
+   * (it leaves the node its way), so that one act leaves by one route: the providers after it are not asked.
+   */
+  afterAction(ctx: Ctx, event: OutboundEvent): Promise<boolean | void>;
 }
 
-let provider: OutboundProvider | null = null;
+const providers = new Map<string, OutboundProvider>();
 
-/** Installs the outbound provider (called once when the app is composed); null removes it. */
-export function setOutboundProvider(p: OutboundProvider | null): void {
-  provider = p;
+/** Installs an outbound provider under a name (called when the app is composed); null removes it. Asked in installation order. */
+export function setOutboundProvider(p: OutboundProvider | null, name = 'federation'): void {
+  if (p) providers.set(name, p);
+  else providers.delete(name);
 }
 
-/** Tells the provider about an action, in the caller's transaction; without a provider nothing happens. */
+/** Tells the providers about an action, in the caller's transaction, until one takes it; without providers nothing happens. */
 export async function emitOutbound(ctx: Ctx, action: ActionName, request: repo.RequestRow, body: unknown): Promise<void> {
-  if (!provider) return;
+  if (!providers.size) return;
   const content = action === 'send';
-  await provider.afterAction(ctx, {
+  const event: OutboundEvent = {
     action, request, body: (body ?? {}) as Record<string, unknown>,
     persons: content ? await repo.personsOf(ctx.db, request.id) : [],
     items: content ? await repo.itemsOf(ctx.db, request.id) : [],
-  });
+  };
+  for (const p of providers.values()) if (await p.afterAction(ctx, event)) return;
 }
 
 /**

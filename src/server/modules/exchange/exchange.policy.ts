@@ -2,9 +2,9 @@
  * Who may do what with a request. Visibility (need-to-know) is enforced in SQL by the repository with
  * `visibilityScope`; this file decides the actions offered to a user who can already see the request.
  */
-import type { RequestAction, RequestStatus, Direction, Role } from '../../../shared/domain.ts';
+import type { RequestAction, RequestStatus, Role } from '../../../shared/domain.ts';
 import type { Actor } from '../../platform/context.ts';
-import { canTransition, FINAL_STATUSES, TRANSITIONS, type TransitionAction } from './exchange.state.ts';
+import { canTransition, FINAL_STATUSES, TRANSITIONS, type Flow, type TransitionAction } from './exchange.state.ts';
 
 /** The need-to-know scope of an actor, turned into SQL by the repository. */
 export interface VisibilityScope {
@@ -26,9 +26,18 @@ export function visibilityScope(actor: Actor): VisibilityScope | null {
   return null;
 }
 
+/**
+ * Who may register a request: the desk's workers only. Auditors read, administrators manage accounts and FAST
+ * officers keep the register (issue 11, item 9: least privilege, checked before anything is written).
+ */
+export function mayCreateRequest(actor: Actor): boolean {
+  return actor.roles.some((r) => WORKERS.includes(r));
+}
+
 export interface RequestFacts {
   status: RequestStatus;
-  direction: Direction;
+  /** The request's direction, or `information` for received own-initiative information (exchange.state.ts). */
+  direction: Flow;
   unitId: string;
   assigneeIds: string[];
 }
@@ -46,6 +55,8 @@ export function allowedActions(actor: Actor, r: RequestFacts): RequestAction[] {
     out.push(action);
   }
   if (!FINAL_STATUSES.includes(r.status)) out.push('add_message', 'add_attachment', 'add_person');
+  // An outgoing draft may be corrected until it is sent; once sent it is a record of what left.
+  if (r.status === 'draft') out.push('edit');
   return out;
 }
 

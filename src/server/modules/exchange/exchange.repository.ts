@@ -7,7 +7,7 @@ import { rowsOf } from '../../platform/db/client.ts';
 import { appUser, unit } from '../identity/index.ts';
 import type { VisibilityScope } from './exchange.policy.ts';
 import {
-  attachment, clockStop, deadlineEvent, exchangeSettings, referenceCounter, request, requestAssignee, requestItem,
+  attachment, clockStop, deadlineEvent, exchangeSettings, request, requestAssignee, requestItem,
   requestMessage, requestPerson,
 } from './exchange.schema.ts';
 
@@ -30,11 +30,21 @@ export function requestVisibleSql(scope: VisibilityScope, requestId: SQL): SQL {
   return sql`EXISTS (SELECT 1 FROM request rv WHERE rv.id = ${requestId} AND (rv.unit_id = ${scope.unitId} OR EXISTS (SELECT 1 FROM request_assignee ra WHERE ra.request_id = rv.id AND ra.user_id = ${scope.userId})))`;
 }
 
+/** The same rule for a query that reads `request` under an alias (desk search and handover read many rows). */
+export function requestRowVisibleSql(scope: VisibilityScope, alias: string): SQL {
+  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`unsafe SQL alias: ${alias}`);
+  if (scope.all) return sql`true`;
+  const a = sql.raw(alias);
+  return sql`(${a}.unit_id = ${scope.unitId} OR EXISTS (SELECT 1 FROM request_assignee ra WHERE ra.request_id = ${a}.id AND ra.user_id = ${scope.userId}))`;
+}
+
+/**
+ * The next number of a reference scope (e.g. SE-2026), from that scope's sequence (migration 0017): unique and
+ * taken without a lock held to the commit; a rolled-back transaction leaves a gap, which no rule forbids.
+ */
 export async function nextReference(db: Db, scope: string): Promise<number> {
-  const rows = await db.insert(referenceCounter).values({ scope, value: 1 })
-    .onConflictDoUpdate({ target: referenceCounter.scope, set: { value: sql`${referenceCounter.value} + 1` } })
-    .returning({ value: referenceCounter.value });
-  return rows[0].value;
+  const rows = rowsOf<{ n: string | number }>(await db.execute(sql`SELECT next_reference(${scope}) AS n`));
+  return Number(rows[0].n);
 }
 
 export async function insertRequest(db: Db, v: NewRequestRow): Promise<RequestRow> {
@@ -76,26 +86,40 @@ export interface QueueRow {
  * paused and deadline-less ones last.
  */
 export async function listVisibleRequests(db: Db, scope: VisibilityScope, q: ListRequestsQuery, now: Date, hitCountSql: SQL) {
-  const where: SQL[] = [visible(scope)];
+  const where: SQL[] = [];
   if (!q.status || q.status === 'open') where.push(inArray(request.status, [...OPEN_STATUSES]));
-  else where.push(eq(request.status, q.status));
+  else if (q.status !== 'all') where.push(eq(request.status, q.status));
   if (q.channel) where.push(eq(request.channel, q.channel));
   if (q.country) where.push(eq(request.countryCode, q.country));
   if (q.direction) where.push(eq(request.direction, q.direction));
   if (q.assignee === 'me') where.push(sql`EXISTS (SELECT 1 FROM request_assignee a WHERE a.request_id = ${request.id} AND a.user_id = ${scope.userId})`);
   else if (q.assignee === 'none') where.push(sql`NOT EXISTS (SELECT 1 FROM request_assignee a WHERE a.request_id = ${request.id})`);
   else if (q.assignee) where.push(sql`EXISTS (SELECT 1 FROM request_assignee a WHERE a.request_id = ${request.id} AND a.user_id = ${q.assignee})`);
-  const cond = and(...where)!;
+  const cond = where.length ? and(...where)! : sql`true`;
+  const order = sql`${request.dueAt} ASC NULLS LAST, ${request.urgent} DESC, ${request.receivedAt} ASC, ${request.id}`;
+  const limit = q.limit + q.offset;
+  // Need-to-know as a union of its two parts (the unit's requests; those assigned to the user), so each part uses its
+  // own index — the unit's open-queue index, the assignee index — instead of an OR that reads every request.
+  const branches = (cap: number) => scope.all
+    ? sql`(SELECT ${request.id} AS id, ${request.dueAt} AS due_at, ${request.urgent} AS urgent, ${request.receivedAt} AS received_at FROM ${request} WHERE ${cond} ORDER BY ${order} LIMIT ${cap})`
+    : sql`(SELECT ${request.id} AS id, ${request.dueAt} AS due_at, ${request.urgent} AS urgent, ${request.receivedAt} AS received_at FROM ${request}
+          WHERE ${request.unitId} = ${scope.unitId} AND ${cond} ORDER BY ${order} LIMIT ${cap})
+      UNION
+      (SELECT ${request.id}, ${request.dueAt}, ${request.urgent}, ${request.receivedAt} FROM request_assignee ra JOIN ${request} ON ${request.id} = ra.request_id
+          WHERE ra.user_id = ${scope.userId} AND ${request.unitId} <> ${scope.unitId} AND ${cond} ORDER BY ${order} LIMIT ${cap})`;
   const items = rowsOf<QueueRow>(await db.execute(sql`
+    WITH page AS (
+      SELECT id, due_at, urgent, received_at FROM (${branches(limit)}) u
+      ORDER BY due_at ASC NULLS LAST, urgent DESC, received_at ASC, id LIMIT ${q.limit} OFFSET ${q.offset}
+    )
     SELECT r.id, r.reference, r.direction, r.channel, r.country_code, r.status, r.urgent, r.subject, r.received_at,
            r.due_at, r.paused_since, r.regime_id,
            (SELECT count(*)::int FROM request_person p WHERE p.request_id = r.id) AS person_count,
            ${hitCountSql} AS open_hit_count
-    FROM ${request} r
-    WHERE ${sql.raw('r.id')} IN (SELECT ${request.id} FROM ${request} WHERE ${cond} ORDER BY ${request.dueAt} ASC NULLS LAST, ${request.urgent} DESC, ${request.receivedAt} ASC LIMIT ${q.limit} OFFSET ${q.offset})
-    ORDER BY r.due_at ASC NULLS LAST, r.urgent DESC, r.received_at ASC`));
+    FROM page JOIN ${request} r ON r.id = page.id
+    ORDER BY page.due_at ASC NULLS LAST, page.urgent DESC, page.received_at ASC, page.id`));
   // An exact count of 100,000 open requests costs more than the page itself; beyond the cap "1,000+" is enough.
-  const total = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${request} WHERE ${cond} LIMIT ${TOTAL_CAP + 1}) c`))[0].n;
+  const total = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM (${branches(TOTAL_CAP + 1)}) c`))[0].n;
   void now;
   return { items, total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP };
 }
@@ -201,4 +225,15 @@ export async function putSetting(db: Db, key: string, value: unknown) {
 
 export async function unitOf(db: Db, unitId: string) {
   return (await db.select().from(unit).where(eq(unit.id, unitId)).limit(1))[0] ?? null;
+}
+
+/** Replaces the information items of a request (a draft being edited). */
+export async function replaceItems(db: Db, requestId: string, rows: (typeof requestItem.$inferInsert)[]) {
+  await db.delete(requestItem).where(eq(requestItem.requestId, requestId));
+  if (rows.length) await db.insert(requestItem).values(rows);
+}
+
+/** Rewrites the body of a draft's own first message (nothing has left the node yet). */
+export async function updateDraftRequestMessage(db: Db, requestId: string, body: string) {
+  await db.update(requestMessage).set({ body }).where(and(eq(requestMessage.requestId, requestId), eq(requestMessage.kind, 'request'), eq(requestMessage.direction, 'out')));
 }

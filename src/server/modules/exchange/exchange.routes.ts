@@ -1,13 +1,14 @@
 /** HTTP routes of the SPOC desk: thin — authenticate, validate, call the use case, present. */
 import { z } from 'zod';
 import {
-  actionBodies, addMessageInput, consultInput, createRequestInput, listRequestsQuery, personInput, personsView,
+  actionBodies, addMessageInput, editDraftInput, consultInput, createRequestInput, listRequestsQuery, personInput, personsView,
   requestDetail, requestList, type ActionName,
 } from '../../../shared/exchange.schemas.ts';
 import type { App, AppDeps } from '../../http/app.ts';
 import { requireActor } from '../../http/auth.ts';
 import { exchangeErrors as E } from './exchange.errors.ts';
 import { performAction } from './exchange.actions.ts';
+import { editDraft } from './exchange.edit.ts';
 import * as svc from './exchange.service.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -17,7 +18,7 @@ export async function registerExchangeRoutes(app: App, deps: AppDeps) {
     async (request) => svc.listRequests(requireActor(request), request.query));
 
   app.post('/api/requests', { schema: { tags: ['exchange'], body: createRequestInput, response: { 201: requestDetail } } },
-    async (request, reply) => reply.status(201).send(await svc.createRequest(requireActor(request), request.body)));
+    async (request, reply) => reply.status(201).send(await svc.registerDeskRequest(requireActor(request), request.body)));
 
   app.get('/api/requests/:id', { schema: { tags: ['exchange'], params: idParams, response: { 200: requestDetail } } },
     async (request) => svc.getRequestDetail(requireActor(request), request.params.id));
@@ -25,6 +26,10 @@ export async function registerExchangeRoutes(app: App, deps: AppDeps) {
   // LED Art 25: persons are shown only with a stated justification, which is logged with the consultation.
   app.get('/api/requests/:id/persons', { schema: { tags: ['exchange'], params: idParams, querystring: consultInput, response: { 200: personsView } } },
     async (request) => ({ items: await svc.consultPersons(requireActor(request), request.params.id, request.query.justification) }));
+
+  // An outgoing draft is corrected by a named action, at the version the officer saw.
+  app.post('/api/requests/:id/edit', { schema: { tags: ['exchange'], params: idParams, body: editDraftInput, response: { 200: requestDetail } } },
+    async (request) => editDraft(requireActor(request), request.params.id, request.body));
 
   app.post('/api/requests/:id/persons', { schema: { tags: ['exchange'], params: idParams, body: personInput, response: { 200: requestDetail } } },
     async (request) => svc.addPerson(requireActor(request), request.params.id, request.body));

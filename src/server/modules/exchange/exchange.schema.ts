@@ -30,6 +30,8 @@ export const request = pgTable(
     handlingText: text('handling_text'),
     europolCopy: boolean('europol_copy').notNull(),
     europolCopyReason: text('europol_copy_reason'),
+    /** Dir. (EU) 2023/977 Art 12: whether the offence falls within Europol's objectives (only then is copying assessed). */
+    europolMandate: boolean('europol_mandate').notNull().default(true),
     subject: text('subject').notNull(),
     informationSought: text('information_sought').notNull(),
     purpose: text('purpose').notNull(),

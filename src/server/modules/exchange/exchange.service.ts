@@ -9,13 +9,17 @@ import type { CreateRequestInput, ListRequestsQuery, PersonInput, RequestDetail,
 import { audit } from '../../platform/audit/audit.service.ts';
 import { inTransaction, type Actor, type Ctx } from '../../platform/context.ts';
 import { getAuthority } from '../reference/index.ts';
-import { allowedActions, visibilityScope, type VisibilityScope } from './exchange.policy.ts';
+import { allowedActions, mayCreateRequest, visibilityScope, type VisibilityScope } from './exchange.policy.ts';
 import { exchangeErrors as E } from './exchange.errors.ts';
-import { deadlineOf, refreshDeadline, regimeFor } from './exchange.deadlines.ts';
+import { deadlineOf } from './exchange.deadlines.ts';
+import { FINAL_STATUSES, flowOf } from './exchange.state.ts';
 import * as repo from './exchange.repository.ts';
 import { crossCheckHooks } from './exchange.hooks.ts';
+import { personRows, registerRequest } from './exchange.register.ts';
 
 type ActorCtx = Ctx & { actor: Actor };
+/** How far back a request's received-at time may be registered by hand: one year. */
+export const RECEIVED_MAX_AGE_MS = 365 * 86_400_000;
 
 /** The actor's need-to-know scope, or "not found" for roles that see no cases. */
 export function scopeOf(ctx: ActorCtx): VisibilityScope {
@@ -24,57 +28,31 @@ export function scopeOf(ctx: ActorCtx): VisibilityScope {
   return scope;
 }
 
-function personRows(requestId: string, persons: PersonInput[], at: Date) {
-  return persons.map((p) => ({
-    requestId, fullName: p.fullName, aliases: p.aliases, dateOfBirth: p.dateOfBirth ?? null, gender: p.gender,
-    nationalities: p.nationalities, documents: p.documents, category: p.category, nature: p.nature,
-    reliability: p.reliability, accuracy: p.accuracy, notes: p.notes ?? null, createdAt: at,
-  }));
-}
-
 /** Registers an incoming request (the clock starts at its received-at time) or drafts an outgoing one. */
 export async function createRequest(ctx: ActorCtx, input: CreateRequestInput): Promise<RequestDetail> {
   const now = ctx.clock.now();
   const receivedAt = input.direction === 'incoming' && input.receivedAt ? new Date(input.receivedAt) : null;
   // A request cannot have been received in the future (a small allowance for clock skew between machines).
   if (receivedAt && receivedAt.getTime() > now.getTime() + 5 * 60_000) throw E.invalid('received_in_future', [{ path: 'receivedAt', code: 'exchange.received_in_future' }]);
+  // Nor long ago: a date decades back is a typing error, and would register a request whose deadline passed long since.
+  if (receivedAt && receivedAt.getTime() < now.getTime() - RECEIVED_MAX_AGE_MS) throw E.invalid('received_too_old', [{ path: 'receivedAt', code: 'exchange.received_too_old' }]);
   if (input.direction === 'outgoing' && input.channel === 'ameripol') throw E.invalid('ameripol_observer', [{ path: 'channel', code: 'exchange.ameripol_observer' }]);
   if (input.nationalAuthorityId && !(await getAuthority(ctx, input.nationalAuthorityId))) {
     throw E.invalid('unknown_authority', [{ path: 'nationalAuthorityId', code: 'exchange.unknown_authority' }]);
   }
-  const id = await inTransaction(ctx, async (tx) => {
-    const year = (receivedAt ?? now).getUTCFullYear();
-    const n = await repo.nextReference(tx.db, `${tx.nodeCountry}-${year}`);
-    const row = await repo.insertRequest(tx.db, {
-      reference: `${tx.nodeCountry}-${year}-${String(n).padStart(6, '0')}`,
-      direction: input.direction, channel: input.channel, channelReason: input.channel === 'siena' ? null : input.channelReason ?? null,
-      countryCode: input.countryCode, counterpartAuthority: input.counterpartAuthority,
-      counterpartReference: input.counterpartReference ?? null, nationalAuthorityId: input.nationalAuthorityId ?? null,
-      urgent: input.urgent, urgencyReason: input.urgent ? input.urgencyReason ?? null : null, access: input.access,
-      receivedAt, language: input.language, handlingCode: input.handlingCode,
-      handlingText: input.handlingCode === 'H3' ? input.handlingText ?? null : null,
-      europolCopy: input.europolCopy, europolCopyReason: input.europolCopyReason ?? null, subject: input.subject,
-      informationSought: input.informationSought, purpose: input.purpose, offence: input.offence ?? null,
-      status: input.direction === 'incoming' ? 'received' : 'draft', unitId: tx.actor!.unitId,
-      regimeId: regimeFor(input.channel), clockStartAt: receivedAt, createdBy: tx.actor!.id, createdAt: now, updatedAt: now,
-    });
-    const persons = await repo.insertPersons(tx.db, personRows(row.id, input.persons, now));
-    await repo.insertItems(tx.db, input.items.map((it) => ({ ...it, requestId: row.id, createdAt: now })));
-    await repo.insertMessage(tx.db, {
-      requestId: row.id, kind: 'request', direction: input.direction === 'incoming' ? 'in' : 'out',
-      body: input.informationSought, authorId: input.direction === 'outgoing' ? tx.actor!.id : null, createdAt: receivedAt ?? now,
-    });
-    if (receivedAt) await repo.insertDeadlineEvent(tx.db, { requestId: row.id, kind: 'started', at: receivedAt, actorId: tx.actor!.id });
-    await refreshDeadline(tx, row);
-    await audit(tx, {
-      category: 'collection', action: 'exchange.request.register', entityType: 'request', entityId: row.id,
-      personIds: persons.map((p) => p.id), details: { reference: row.reference, direction: row.direction, channel: row.channel, country: row.countryCode, persons: persons.length },
-    });
-    // Art 16(1)(d): every incoming request is cross-checked against what the SPOC holds, in the same transaction.
-    for (const hook of crossCheckHooks) await hook(tx, row, persons);
-    return row.id;
-  });
-  return getRequestDetail(ctx, id);
+  const row = await inTransaction(ctx, (tx) => registerRequest(tx, input, {
+    unitId: ctx.actor.unitId, createdBy: ctx.actor.id, withDeadline: true, auditAction: 'exchange.request.register',
+  }));
+  return getRequestDetail(ctx, row.id);
+}
+
+/**
+ * Registers a request typed at the desk: only the desk's workers may (auditors, administrators and FAST-only
+ * officers get "not found" before anything is written). Other modules' flows (FAST's drafts) call createRequest.
+ */
+export async function registerDeskRequest(ctx: ActorCtx, input: CreateRequestInput): Promise<RequestDetail> {
+  if (!mayCreateRequest(ctx.actor)) throw E.notFound();
+  return createRequest(ctx, input);
 }
 
 /** The duty queue: visible requests by time left, with filters. */
@@ -90,7 +68,8 @@ export async function listRequests(ctx: ActorCtx, q: ListRequestsQuery): Promise
     totalCapped,
     items: items.map((r) => {
       const due = r.due_at ? new Date(r.due_at) : null;
-      const remaining = due ? due.getTime() - now.getTime() : null;
+      // A finished request keeps its due time for the record but has no time left.
+      const remaining = due && !FINAL_STATUSES.includes(r.status as RequestStatus) ? due.getTime() - now.getTime() : null;
       return {
         id: r.id, reference: r.reference, direction: r.direction as 'incoming', channel: r.channel as 'siena',
         countryCode: r.country_code, status: r.status as RequestStatus, urgent: r.urgent, subject: r.subject,
@@ -116,10 +95,12 @@ export async function getRequestDetail(ctx: ActorCtx, id: string): Promise<Reque
   ];
   const unit = await repo.unitOf(ctx.db, r.unitId);
   const iso = (x: Date | null | undefined) => (x ? x.toISOString() : null);
+  // A finished request has no time left and no paused clock, whatever its clock showed when it ended.
+  const ended = FINAL_STATUSES.includes(r.status as RequestStatus);
   const deadline = {
     regimeId: r.regimeId, legalBasis: d?.legalBasis ?? null, startAt: iso(d?.startAt), dueAt: iso(d?.dueAt),
-    expectedAt: iso(r.expectedAt), paused: d?.paused ?? false, remainingMs: d?.remainingMs ?? null,
-    overdue: !!d?.overdue && !['answered', 'refused', 'closed'].includes(r.status),
+    expectedAt: iso(r.expectedAt), paused: !ended && (d?.paused ?? false), remainingMs: ended ? null : d?.remainingMs ?? null,
+    overdue: !ended && !!d?.overdue,
   };
   return {
     id: r.id, reference: r.reference, direction: r.direction as 'incoming', channel: r.channel as 'siena', countryCode: r.countryCode,
@@ -130,7 +111,7 @@ export async function getRequestDetail(ctx: ActorCtx, id: string): Promise<Reque
     version: r.version, channelReason: r.channelReason, counterpartAuthority: r.counterpartAuthority,
     counterpartReference: r.counterpartReference, nationalAuthority: authority ? { id: authority.id, name: authority.name } : null,
     urgencyReason: r.urgencyReason, access: r.access as 'direct', language: r.language, handlingCode: r.handlingCode as 'H0',
-    handlingText: r.handlingText, europolCopy: r.europolCopy, europolCopyReason: r.europolCopyReason,
+    handlingText: r.handlingText, europolMandate: r.europolMandate, europolCopy: r.europolCopy, europolCopyReason: r.europolCopyReason,
     informationSought: r.informationSought, purpose: r.purpose, offence: r.offence, refusalGrounds: r.refusalGrounds,
     unit: { id: r.unitId, name: unit?.name ?? '' }, createdAt: r.createdAt.toISOString(), deadline,
     deadlineEvents: events.map(({ e, actorName }) => ({ id: e.id, kind: e.kind, at: e.at.toISOString(), note: e.note, actor: e.actorId ? { id: e.actorId, displayName: actorName ?? '' } : null })),
@@ -141,7 +122,7 @@ export async function getRequestDetail(ctx: ActorCtx, id: string): Promise<Reque
     })),
     items: items.map((i) => ({ id: i.id, content: i.content, nature: i.nature as 'fact', reliability: i.reliability as 'A', accuracy: i.accuracy as '1' })),
     hits,
-    allowedActions: allowedActions(ctx.actor, { status: r.status as RequestStatus, direction: r.direction as 'incoming', unitId: r.unitId, assigneeIds: assignees.map((a) => a.id) }),
+    allowedActions: allowedActions(ctx.actor, { status: r.status as RequestStatus, direction: flowOf(r), unitId: r.unitId, assigneeIds: assignees.map((a) => a.id) }),
   };
 }
 
@@ -182,7 +163,7 @@ export async function lockForAction(ctx: ActorCtx, scope: VisibilityScope, id: s
   const r = await repo.findVisibleRequest(ctx.db, scope, id, true);
   if (!r) throw E.notFound();
   const assignees = await repo.assigneesOf(ctx.db, [r.id]);
-  if (!allowedActions(ctx.actor, { status: r.status as RequestStatus, direction: r.direction as 'incoming', unitId: r.unitId, assigneeIds: assignees.map((a) => a.id) }).includes(action)) {
+  if (!allowedActions(ctx.actor, { status: r.status as RequestStatus, direction: flowOf(r), unitId: r.unitId, assigneeIds: assignees.map((a) => a.id) }).includes(action)) {
     throw E.notPermitted(action);
   }
   return r;
@@ -200,7 +181,7 @@ export async function addMessage(ctx: ActorCtx, id: string, body: string): Promi
 }
 
 /** Content types accepted as attachments, decided by sniffing the bytes, not by the name or the client. */
-const ALLOWED_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/tiff', 'image/gif', 'image/webp',
+export const ALLOWED_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/tiff', 'image/gif', 'image/webp',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.oasis.opendocument.text', 'application/vnd.oasis.opendocument.spreadsheet', 'application/xml', 'text/plain']);
 

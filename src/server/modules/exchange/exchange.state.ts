@@ -7,11 +7,22 @@ import type { Direction, RequestStatus } from '../../../shared/domain.ts';
 
 export type TransitionAction =
   | 'assign' | 'start' | 'request_clarification' | 'receive_clarification' | 'delay_judicial' | 'resume_judicial'
-  | 'answer' | 'refuse' | 'send' | 'record_answer' | 'close';
+  | 'answer' | 'refuse' | 'send' | 'record_answer' | 'withdraw' | 'reclassify' | 'close';
+
+/**
+ * What kind of exchange a record is, for the machine: a request we received or sent, or own-initiative
+ * information we received (Art 7), which is read and closed but never answered or refused.
+ */
+export type Flow = Direction | 'information';
+
+/** The flow of a stored request: its direction, or `information` under the own-initiative regime. */
+export function flowOf(r: { direction: string; regimeId: string }): Flow {
+  return r.regimeId === 'own-initiative' ? 'information' : (r.direction as Direction);
+}
 
 interface Transition {
-  /** The statuses each direction may take this action from (none: not for that direction). */
-  from: Partial<Record<Direction, readonly RequestStatus[]>>;
+  /** The statuses each flow may take this action from (none: not for that flow). */
+  from: Partial<Record<Flow, readonly RequestStatus[]>>;
   /** null: the status does not change (assigning an already assigned request). */
   to: RequestStatus | null;
 }
@@ -20,8 +31,8 @@ const WORKING: readonly RequestStatus[] = ['received', 'assigned', 'in_progress'
 const OPEN_INCOMING: readonly RequestStatus[] = [...WORKING, 'awaiting_clarification', 'awaiting_judicial_authorisation'];
 
 export const TRANSITIONS: Record<TransitionAction, Transition> = {
-  assign: { from: { incoming: OPEN_INCOMING, outgoing: ['draft', 'sent'] }, to: null },
-  start: { from: { incoming: ['received', 'assigned'] }, to: 'in_progress' },
+  assign: { from: { incoming: OPEN_INCOMING, outgoing: ['draft', 'sent'], information: WORKING }, to: null },
+  start: { from: { incoming: ['received', 'assigned'], information: ['received', 'assigned'] }, to: 'in_progress' },
   request_clarification: { from: { incoming: WORKING }, to: 'awaiting_clarification' },
   receive_clarification: { from: { incoming: ['awaiting_clarification'] }, to: 'in_progress' },
   delay_judicial: { from: { incoming: WORKING }, to: 'awaiting_judicial_authorisation' },
@@ -30,13 +41,18 @@ export const TRANSITIONS: Record<TransitionAction, Transition> = {
   refuse: { from: { incoming: OPEN_INCOMING }, to: 'refused' },
   send: { from: { outgoing: ['draft'] }, to: 'sent' },
   record_answer: { from: { outgoing: ['sent'] }, to: 'answered' },
-  // An outgoing request may be closed unanswered (e.g. withdrawn); an incoming one only once answered or refused.
-  close: { from: { incoming: ['answered', 'refused'], outgoing: ['answered', 'sent'] }, to: 'closed' },
+  // The requester withdrew its request: it ends unanswered, and it is not a refusal (no Art 6 ground, not in Art 18(c)).
+  withdraw: { from: { incoming: OPEN_INCOMING }, to: 'withdrawn' },
+  // Urgency and access decide the Art 5(1) clock; a wrong assessment is corrected while the request is open.
+  reclassify: { from: { incoming: OPEN_INCOMING }, to: null },
+  // An outgoing request may be closed unanswered (e.g. withdrawn); an incoming one once answered, refused or withdrawn;
+  // received own-initiative information once it has been read and dealt with.
+  close: { from: { incoming: ['answered', 'refused', 'withdrawn'], outgoing: ['answered', 'sent'], information: WORKING }, to: 'closed' },
 };
 
-/** Whether an action may be taken on a request in this status and direction. */
-export function canTransition(action: TransitionAction, status: RequestStatus, direction: Direction): boolean {
-  return TRANSITIONS[action].from[direction]?.includes(status) ?? false;
+/** Whether an action may be taken on a request in this status and flow. */
+export function canTransition(action: TransitionAction, status: RequestStatus, flow: Flow): boolean {
+  return TRANSITIONS[action].from[flow]?.includes(status) ?? false;
 }
 
 /** The status after an action (the same status when the action does not change it). */
@@ -45,4 +61,4 @@ export function nextStatus(action: TransitionAction, status: RequestStatus): Req
 }
 
 /** Statuses in which the legal clock has stopped running for good. */
-export const FINAL_STATUSES: readonly RequestStatus[] = ['answered', 'refused', 'closed'];
+export const FINAL_STATUSES: readonly RequestStatus[] = ['answered', 'refused', 'withdrawn', 'closed'];

@@ -24,6 +24,8 @@ export const requestPayload = z.object({
   language: z.enum(REQUEST_LANGUAGES),
   handlingCode: z.enum(HANDLING_CODES),
   handlingText: optText(2000),
+  /** Art 12: whether the offence is within Europol's objectives (absent from peers that predate the question). */
+  europolMandate: z.boolean().optional(),
   europolCopy: z.boolean(),
   europolCopyReason: optText(2000),
   subject: text(300),
@@ -42,7 +44,8 @@ export const answerPayload = z.object({
   ...ref, body: text(50000), partialRefusalGrounds: z.array(z.enum(REFUSAL_GROUNDS)).max(8), refusalReason: optText(5000),
 });
 export const refusalPayload = z.object({ ...ref, grounds: z.array(z.enum(REFUSAL_GROUNDS)).min(1).max(8), reason: text(5000) });
-export const delayNoticePayload = z.object({ ...ref, expectedDays: z.number().int().min(1).max(365), reason: text(5000) });
+// Art 5(2): the expected answer time as one instant, so both nodes show the same (no day arithmetic on either side).
+export const delayNoticePayload = z.object({ ...ref, expectedAt: z.iso.datetime({ offset: true }), reason: text(5000) });
 /** Dir. (EU) 2023/977 Art 7: information provided on the SPOC's own initiative. */
 export const informationPayload = z.object({
   informationId: z.uuid(), reference: text(64), subject: text(300), body: text(50000), language: z.enum(REQUEST_LANGUAGES),

@@ -1,5 +1,5 @@
 /** All SQL of Polsam-to-Polsam exchange: key, peers, outbox, inbox, quarantine, request links. */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
 import { inboxMessage, nodeKey, outboxMessage, peer, peerRequestLink, quarantine } from './federation.schema.ts';
@@ -78,6 +78,18 @@ export async function markDelivered(db: Db, id: string, at: Date, ackedReceivedA
   return rows.length > 0;
 }
 
+/** Marks acknowledged messages delivered in one statement; returns the ids that were not delivered before. */
+export async function markDeliveredMany(db: Db, acks: { id: string; receivedAt: Date }[], at: Date): Promise<Set<string>> {
+  if (!acks.length) return new Set();
+  const rows = rowsOf<{ id: string }>(await db.execute(sql`
+    UPDATE outbox_message o SET status = 'delivered', delivered_at = ${at.toISOString()}::timestamptz, acked_received_at = v.at,
+      attempts = o.attempts + 1, last_error = NULL
+    FROM jsonb_to_recordset(${JSON.stringify(acks.map((a) => ({ id: a.id, at: a.receivedAt.toISOString() })))}::jsonb) AS v(id uuid, at timestamptz)
+    WHERE o.id = v.id AND o.status <> 'delivered'
+    RETURNING o.id`));
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function markRetry(db: Db, id: string, nextAttemptAt: Date, error: string): Promise<void> {
   await db.update(outboxMessage).set({ nextAttemptAt, lastError: error.slice(0, 1000), attempts: sql`${outboxMessage.attempts} + 1` })
     .where(and(eq(outboxMessage.id, id), eq(outboxMessage.status, 'pending')));
@@ -112,6 +124,37 @@ export async function setAckRead(db: Db, requestId: string, peerId: string, at: 
 /** Inserts the inbox row; false when the message id is already there (a duplicate delivery). */
 export async function insertInbox(db: Db, v: typeof inboxMessage.$inferInsert): Promise<boolean> {
   return (await db.insert(inboxMessage).values(v).onConflictDoNothing({ target: inboxMessage.id }).returning({ id: inboxMessage.id })).length > 0;
+}
+
+/** Inserts a batch's inbox rows in one statement; returns the ids that were new (the rest were there already). */
+export async function insertInboxMany(db: Db, rows: (typeof inboxMessage.$inferInsert)[]): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const ids = await db.insert(inboxMessage).values(rows).onConflictDoNothing({ target: inboxMessage.id }).returning({ id: inboxMessage.id });
+  return new Set(ids.map((r) => r.id));
+}
+
+export async function findInboxMany(db: Db, ids: string[]): Promise<InboxRow[]> {
+  if (!ids.length) return [];
+  return db.select().from(inboxMessage).where(inArray(inboxMessage.id, ids));
+}
+
+export async function countDuplicates(db: Db, ids: string[], at: Date): Promise<void> {
+  if (!ids.length) return;
+  await db.update(inboxMessage).set({ duplicateCount: sql`${inboxMessage.duplicateCount} + 1`, lastDuplicateAt: at }).where(inArray(inboxMessage.id, ids));
+}
+
+/**
+ * Ends a batch in one statement: applied messages are marked processed (with their request) and their
+ * held-back copies in quarantine resolved; the inbox rows of refused ones are removed, so a later delivery applies them.
+ */
+export async function finishInbox(db: Db, applied: { id: string; requestId: string | null }[], refused: string[], at: Date): Promise<void> {
+  if (!applied.length && !refused.length) return;
+  await db.execute(sql`
+    WITH v AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(applied.map((a) => ({ id: a.id, r: a.requestId })))}::jsonb) AS v(id uuid, r uuid)),
+    done AS (UPDATE inbox_message i SET processed = true, request_id = v.r FROM v WHERE i.id = v.id RETURNING i.id),
+    gone AS (DELETE FROM inbox_message WHERE id = ANY(${`{${refused.join(',')}}`}::uuid[]) RETURNING id)
+    UPDATE quarantine SET resolved_at = ${at.toISOString()}::timestamptz
+    WHERE resolved_at IS NULL AND message_id IN (SELECT id::text FROM done)`);
 }
 
 export async function findInbox(db: Db, id: string): Promise<InboxRow | null> {

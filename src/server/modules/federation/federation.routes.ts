@@ -10,15 +10,25 @@ import {
 } from '../../../shared/federation.schemas.ts';
 import type { App, AppDeps } from '../../http/app.ts';
 import { requireRole } from '../../http/auth.ts';
+import { domainErrorBody, STATUS } from '../../http/error-mapper.ts';
+import { receiveBatch, receiveMessage } from './federation.inbox.ts';
 import * as svc from './federation.service.ts';
+import { configureQuarantine } from './federation.quarantine.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const ackBody = z.object({ v: z.literal(1), id: z.string(), from: z.string(), to: z.string(), status: z.string(), receivedAt: z.string(), signature: z.string() });
+const batchAnswer = z.object({
+  v: z.literal(1),
+  results: z.array(z.object({
+    index: z.number().int(), id: z.string().nullable(), ack: ackBody.optional(), status: z.number().int().optional(), error: z.string().optional(), message: z.string().optional(),
+  })),
+});
 
 /** Registers the federation routes and installs federation into the desk with this node's settings. */
 export async function registerFederationRoutes(app: App, deps: AppDeps) {
   const settings = svc.federationSettings(deps.config);
   svc.configureFederation(settings);
+  configureQuarantine({ perSourcePerHour: deps.config.FEDERATION_QUARANTINE_PER_HOUR, maxRows: deps.config.FEDERATION_QUARANTINE_MAX_ROWS, days: deps.config.FEDERATION_QUARANTINE_DAYS });
 
   // The inbox takes the raw body (kept in quarantine when refused), up to twice the message limit; larger
   // bodies are refused by the framework and still leave a quarantine row.
@@ -32,10 +42,26 @@ export async function registerFederationRoutes(app: App, deps: AppDeps) {
     });
     inbox.post('/api/federation/inbox', {
       bodyLimit: settings.maxBytes * 2,
+      // Per sending address (the real one behind a trusted proxy): a flood is refused before it is read or stored.
+      config: { rateLimit: { max: deps.config.FEDERATION_INBOX_PER_MINUTE, timeWindow: '1 minute' } },
       schema: { tags: ['federation'], response: { 200: ackBody } },
     }, async (request) => {
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.from(typeof request.body === 'string' ? request.body : '');
-      return svc.receiveMessage(request.ctx, raw, request.ip);
+      return receiveMessage(request.ctx, raw, request.ip);
+    });
+    // Several envelopes per POST: each is acknowledged or refused on its own, in order (docs/federation.md).
+    inbox.post('/api/federation/inbox/batch', {
+      bodyLimit: settings.maxBytes * 2,
+      schema: { tags: ['federation'], response: { 200: batchAnswer } },
+    }, async (request) => {
+      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.from(typeof request.body === 'string' ? request.body : '');
+      const results = await receiveBatch(request.ctx, raw, request.ip);
+      return {
+        v: 1 as const,
+        results: results.map((r, index) => ('ack' in r
+          ? { index, id: r.id, ack: r.ack }
+          : { index, id: r.id, status: STATUS[r.error.kind], ...domainErrorBody(request.ctx.locale, r.error) })),
+      };
     });
   });
 

@@ -6,14 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/client.ts';
 import { buildRequest, createTestEnv, type Client, type TestEnv } from '../../testing/harness.ts';
-import { configureFederation, federationSettings, getNodeInfo } from './federation.service.ts';
+import { configureFederation, federationSettings, getNodeInfo, type FederationSettings } from './federation.service.ts';
 import { deliverDue } from './federation.delivery.ts';
 import { generateKeyPair, privateKeyFrom, publicKeyFrom, signEnvelope, signObject, verifyObject, type UnsignedEnvelope } from './federation.signing.ts';
 
 /** A fake peer "NO": our test holds its key, and its HTTP answers are scripted per test. */
 const noKey = generateKeyPair();
 const noPriv = privateKeyFrom(noKey.privateKeyDer);
-type Script = (env: any, res: http.ServerResponse) => void;
+type Script = (env: any, res: http.ServerResponse, url: string) => void;
 let script: Script = () => {};
 const received: any[] = [];
 const server = http.createServer((req, res) => {
@@ -23,7 +23,7 @@ const server = http.createServer((req, res) => {
     let env: any = null;
     try { env = JSON.parse(body); } catch { /* ignore */ }
     received.push(env);
-    script(env, res);
+    script(env, res, req.url ?? '');
   });
 });
 const ackFor = (env: any, at = '2026-11-23T09:00:05.000Z') =>
@@ -33,11 +33,13 @@ const json = (res: http.ServerResponse, status: number, body: unknown) => { res.
 let env: TestEnv;
 let admin: Client;
 let officer: Client;
+let settings: FederationSettings;
 
 function envelope(kind: UnsignedEnvelope['kind'], payload: Record<string, unknown>, o: Partial<UnsignedEnvelope> = {}) {
   return signEnvelope({ v: 1, id: randomUUID(), from: 'NO', to: 'SE', kind, sentAt: env.clock.now().toISOString(), payload, ...o }, noPriv);
 }
-const post = (body: unknown) => env.app.inject({ method: 'POST', url: '/api/federation/inbox', headers: { 'content-type': 'application/json' }, payload: typeof body === 'string' ? body : JSON.stringify(body) });
+const post = (body: unknown, url = '/api/federation/inbox') => env.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: typeof body === 'string' ? body : JSON.stringify(body) });
+const postBatch = (envelopes: unknown[]) => post({ v: 1, envelopes }, '/api/federation/inbox/batch');
 const requestPayload = (o: Record<string, unknown> = {}) => ({
   requestId: randomUUID(), reference: 'NO-2026-000001', channel: 'siena', counterpartAuthority: 'Kripos', urgent: false, access: 'direct',
   language: 'en', handlingCode: 'H0', europolCopy: false, europolCopyReason: 'Not within Europol objectives', subject: 'Vehicle owner',
@@ -48,8 +50,10 @@ const q = async <T>(text: string) => rowsOf<T>(await env.database.db.execute(sql
 describe('federation service', () => {
   before(async () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    env = await createTestEnv();
-    configureFederation({ ...federationSettings(env.config), timeoutMs: 300, backoffBaseMs: 1000, backoffMaxMs: 60_000 });
+    // The tests move the clock by hours between steps: sessions must not idle out meanwhile.
+    env = await createTestEnv({ env: { SESSION_IDLE_MINUTES: String(24 * 60) } });
+    settings = { ...federationSettings(env.config), timeoutMs: 300, backoffBaseMs: 1000, backoffMaxMs: 60_000 };
+    configureFederation(settings);
     admin = await env.login(await env.buildUser({ roles: ['administrator'] }));
     officer = await env.login(await env.buildUser({ roles: ['case_officer'] }));
     const port = (server.address() as AddressInfo).port;
@@ -273,5 +277,100 @@ describe('federation service', () => {
     const taken = await admin.post('/api/federation/peers', { nodeId: 'NO', countryCode: 'NO', name: 'Again', endpointUrl: 'http://127.0.0.1:1', publicKey: generateKeyPair().publicKey });
     assert.equal(taken.status, 409);
     assert.equal((await admin.get('/api/federation/peers')).body.items.length, 1, 'nothing added');
+  });
+
+  it('applies a batch in one answer: a bad envelope among good ones is refused alone, and a replayed batch changes nothing', async () => {
+    const good = envelope('request', requestPayload({ reference: 'NO-2026-000100', subject: 'Batch request' }));
+    const signed = envelope('request', requestPayload({ reference: 'NO-2026-000101' }));
+    const tampered = { ...signed, payload: { ...signed.payload, subject: 'Tampered in transit' } };
+    // Fails inside the receiving transaction (its request is not here): undone alone, by its savepoint.
+    const early = envelope('clarification_answer', { requestId: randomUUID(), answer: 'Too early' });
+    const info = envelope('information', {
+      informationId: randomUUID(), reference: 'NO-INFO-100', subject: 'Batch information', body: 'Own initiative', language: 'en',
+      handlingCode: 'H0', handlingText: null, persons: [], items: [],
+    });
+    const first = await postBatch([good, tampered, early, info]);
+    assert.equal(first.statusCode, 200, first.body);
+    const r1 = JSON.parse(first.body).results;
+    assert.deepEqual(r1.map((x: any) => [x.index, x.id, x.ack?.status ?? x.error, x.status ?? null]), [
+      [0, good.id, 'received', null], [1, signed.id, 'federation.bad_signature', 401], [2, early.id, 'federation.out_of_order', 503], [3, info.id, 'received', null],
+    ]);
+    const me = publicKeyFrom((await getNodeInfo(env.ctx)).publicKey)!;
+    assert.ok(verifyObject(r1[0].ack, me) && verifyObject(r1[3].ack, me), 'each acknowledgement is signed');
+    const count = async (where: string) => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM ${where}`))[0].n;
+    assert.equal(await count(`request WHERE counterpart_reference IN ('NO-2026-000100', 'NO-INFO-100')`), 2);
+    assert.equal(await count(`request WHERE counterpart_reference = 'NO-2026-000101'`), 0);
+    assert.equal(await count(`inbox_message WHERE id IN ('${good.id}', '${info.id}') AND processed`), 2);
+    assert.equal(await count(`inbox_message WHERE id IN ('${signed.id}', '${early.id}')`), 0, 'refused envelopes leave no inbox row');
+    assert.deepEqual((await q<{ reason: string }>(`SELECT reason FROM quarantine WHERE message_id IN ('${signed.id}', '${early.id}') ORDER BY reason`)).map((x) => x.reason), ['bad_signature', 'out_of_order']);
+
+    env.clock.advance(60_000);
+    const again = await postBatch([good, tampered, early, info]);
+    const r2 = JSON.parse(again.body).results;
+    assert.deepEqual(r2.map((x: any) => x.ack?.status ?? x.error), ['duplicate', 'federation.bad_signature', 'federation.out_of_order', 'duplicate']);
+    assert.deepEqual([r2[0].ack.receivedAt, r2[3].ack.receivedAt], [r1[0].ack.receivedAt, r1[3].ack.receivedAt], 'a replay keeps the first received-at');
+    assert.equal(await count(`request WHERE counterpart_reference IN ('NO-2026-000100', 'NO-INFO-100')`), 2, 'nothing registered twice');
+    assert.equal(await count(`inbox_message WHERE id IN ('${good.id}', '${info.id}') AND duplicate_count = 1`), 2);
+
+    const notBatch = await post({ v: 1, envelopes: [] }, '/api/federation/inbox/batch');
+    assert.equal(notBatch.statusCode, 400);
+    assert.equal(JSON.parse(notBatch.body).error, 'federation.malformed');
+    const twice = JSON.parse((await postBatch([info, info])).body).results;
+    assert.deepEqual(twice.map((x: any) => x.ack?.status ?? x.error), ['duplicate', 'federation.malformed'], 'one id twice in a batch is refused');
+  });
+
+  it('sends due messages to a peer in one batch and records each envelope\'s outcome; falls back to single POSTs for an older peer', async () => {
+    const send = async (subject: string) => (await officer.post('/api/federation/information', { countryCode: 'NO', subject, body: 'Batched' })).body.id as string;
+    const [ok, bad, later] = [await send('Batch ok'), await send('Batch bad'), await send('Batch later')];
+    const urls: string[] = [];
+    script = (e, res, url) => {
+      urls.push(url);
+      if (!url.endsWith('/batch')) return json(res, 200, ackFor(e));
+      json(res, 200, { v: 1, results: e.envelopes.map((x: any, index: number) =>
+        x.id === bad ? { index, id: x.id, status: 401, error: 'federation.bad_signature', message: 'The message signature does not verify.' }
+        : x.id === later ? { index, id: x.id, status: 503, error: 'federation.out_of_order', message: 'Arrived before its request.' }
+        : { index, id: x.id, ack: ackFor(x) }) });
+    };
+    // One delivery at a time, so that the round's messages share one batch.
+    configureFederation({ ...settings, concurrency: 1 });
+    try {
+      const before = received.length;
+      await deliverDue(env.ctx);
+      assert.deepEqual(urls.map((u) => u.replace(/^.*\/api/, '/api')), ['/api/federation/inbox/batch'], 'one POST for the whole round');
+      assert.ok([ok, bad, later].every((id) => received[before].envelopes.some((x: any) => x.id === id)));
+      const row = async (id: string) => (await q<any>(`SELECT status, attempts, last_error, acked_received_at FROM outbox_message WHERE id = '${id}'`))[0];
+      assert.equal((await row(ok)).status, 'delivered');
+      assert.equal(new Date((await row(ok)).acked_received_at).toISOString(), '2026-11-23T09:00:05.000Z');
+      assert.equal((await row(bad)).status, 'failed_permanent');
+      assert.match((await row(bad)).last_error, /^401 federation.bad_signature/);
+      assert.deepEqual([(await row(later)).status, (await row(later)).attempts], ['pending', 1]);
+      assert.match((await row(later)).last_error, /^503 federation.out_of_order/);
+
+      // A peer that predates batches answers 404 there: the same messages go one per POST.
+      const extra = await send('Batch fallback');
+      env.clock.advance(2000);
+      urls.length = 0;
+      script = (e, res, url) => {
+        urls.push(url);
+        if (url.endsWith('/batch')) json(res, 404, { error: 'http.not_found', message: 'Not found' });
+        else json(res, 200, ackFor(e));
+      };
+      await deliverDue(env.ctx);
+      assert.deepEqual(urls.map((u) => u.replace(/^.*\/api/, '/api')), ['/api/federation/inbox/batch', '/api/federation/inbox', '/api/federation/inbox']);
+      assert.deepEqual([(await row(later)).status, (await row(extra)).status], ['delivered', 'delivered']);
+    } finally {
+      configureFederation(settings);
+    }
+  });
+
+  it('gives concurrently received requests unique references, continuing the year\'s old counter', async () => {
+    // A scope the old counter table had reached 41 in: its sequence starts at 42.
+    await q(`INSERT INTO reference_counter (scope, value) VALUES ('SE-2031', 41)`);
+    env.clock.set('2031-03-03T10:00:00Z');
+    const envs = Array.from({ length: 12 }, (_, k) => envelope('request', requestPayload({ reference: `NO-2031-${k}`, subject: 'Concurrent' })));
+    const answers = await Promise.all([...envs.slice(0, 6).map((e) => post(e)), postBatch(envs.slice(6, 9)), postBatch(envs.slice(9))]);
+    assert.ok(answers.every((a) => a.statusCode === 200), answers.map((a) => a.body).join('\n'));
+    const refs = (await q<{ reference: string }>(`SELECT reference FROM request WHERE counterpart_reference LIKE 'NO-2031-%' ORDER BY reference`)).map((r) => r.reference);
+    assert.deepEqual(refs, Array.from({ length: 12 }, (_, k) => `SE-2031-${String(42 + k).padStart(6, '0')}`));
   });
 });

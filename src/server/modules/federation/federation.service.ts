@@ -1,7 +1,6 @@
 /**
- * Polsam-to-Polsam exchange: administrators' peers; the outbox written in the caller's transaction; and
- * the receiving side — verify, record in the idempotent inbox, apply to the desk and acknowledge, all in
- * one transaction, so a message is applied exactly once however often it is delivered.
+ * Polsam-to-Polsam exchange: administrators' peers, the outbox written in the caller's transaction, and the
+ * quarantine. Receiving is in federation.inbox.ts, sending in federation.delivery.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { PeerInput, PeerUpdate, InformationInput } from '../../../shared/federation.schemas.ts';
@@ -10,18 +9,13 @@ import type { Config } from '../../platform/config.ts';
 import { inTransaction, type Actor, type Ctx } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { listAllUnits } from '../identity/index.ts';
-import {
-  receiveAnswerFromPeer, receiveClarificationAnswerFromPeer, receiveClarificationRequestFromPeer, receiveDelayNoticeFromPeer,
-  receiveInformationFromPeer, receiveRefusalFromPeer, receiveRequestFromPeer, recordClarificationToPeer, recordPeerReceipt,
-  setOutboundProvider, type OutboundEvent,
-} from '../exchange/index.ts';
-import { federationErrors as E, type RejectionReason } from './federation.errors.ts';
+import { recordClarificationToPeer, setOutboundProvider, type OutboundEvent } from '../exchange/index.ts';
+import { federationErrors as E } from './federation.errors.ts';
 import { loadOrCreateNodeKey, type NodeKey } from './federation.keys.ts';
-import { payloadSchemas, type PayloadOf } from './federation.payloads.ts';
+import type { PayloadOf } from './federation.payloads.ts';
 import * as repo from './federation.repository.ts';
-import {
-  checkEnvelope, digestOf, envelopeSchema, publicKeyFrom, signObject, type Ack, type Envelope, type MessageKind,
-} from './federation.signing.ts';
+import { storeQuarantined } from './federation.quarantine.ts';
+import { publicKeyFrom, type MessageKind } from './federation.signing.ts';
 
 export interface FederationSettings {
   nodeId: string; unitCode: string; keySecret?: string; windowMs: number; maxBytes: number; timeoutMs: number;
@@ -177,15 +171,15 @@ export async function enqueue(ctx: Ctx, m: { peerId: string; kind: MessageKind; 
 }
 
 /** The desk's actions that leave the node: a request sent to a peer country, and replies to a peer's request. */
-async function onAction(ctx: Ctx, ev: OutboundEvent): Promise<void> {
+async function onAction(ctx: Ctx, ev: OutboundEvent): Promise<boolean> {
   const r = ev.request;
   if (ev.action === 'send') {
     const p = await repo.findActivePeerByCountry(ctx.db, r.countryCode);
-    if (!p) return;
+    if (!p) return false;
     const payload: PayloadOf<'request'> = {
       requestId: r.id, reference: r.reference, channel: r.channel as 'siena', channelReason: r.channelReason as null,
       counterpartAuthority: ctx.nodeCountry, urgent: r.urgent, urgencyReason: r.urgencyReason as null, access: r.access as 'direct',
-      language: r.language as 'en', handlingCode: r.handlingCode as 'H0', handlingText: r.handlingText, europolCopy: r.europolCopy,
+      language: r.language as 'en', handlingCode: r.handlingCode as 'H0', handlingText: r.handlingText, europolMandate: r.europolMandate, europolCopy: r.europolCopy,
       europolCopyReason: r.europolCopyReason, subject: r.subject, informationSought: r.informationSought, purpose: r.purpose, offence: r.offence,
       persons: ev.persons.map((x) => ({
         fullName: x.fullName, aliases: x.aliases, dateOfBirth: x.dateOfBirth, gender: x.gender as 'unknown', nationalities: x.nationalities,
@@ -195,21 +189,23 @@ async function onAction(ctx: Ctx, ev: OutboundEvent): Promise<void> {
     };
     await repo.insertLink(ctx.db, { localRequestId: r.id, peerId: p.id, remoteRequestId: null, remoteReference: null, role: 'requester' });
     await enqueue(ctx, { peerId: p.id, kind: 'request', payload, requestId: r.id });
-    return;
+    return true;
   }
   const link = await repo.findLinkByLocal(ctx.db, r.id);
-  if (!link || link.role !== 'responder' || !link.remoteRequestId) return;
+  if (!link || link.role !== 'responder' || !link.remoteRequestId) return false;
   const base = { requestId: link.remoteRequestId };
   const b = ev.body;
   const out: { kind: MessageKind; payload: Record<string, unknown> } | null =
     ev.action === 'answer' ? { kind: 'answer', payload: { ...base, body: b.body, partialRefusalGrounds: b.partialRefusalGrounds ?? [], refusalReason: b.refusalReason ?? null } }
     : ev.action === 'refuse' ? { kind: 'refusal', payload: { ...base, grounds: b.grounds, reason: b.reason } }
     : ev.action === 'request_clarification' ? { kind: 'clarification_request', payload: { ...base, question: b.question } }
-    : ev.action === 'delay_judicial' ? { kind: 'delay_notice', payload: { ...base, expectedDays: b.expectedDays, reason: b.reason } }
+    : ev.action === 'delay_judicial' ? { kind: 'delay_notice', payload: { ...base, expectedAt: b.expectedAt, reason: b.reason } }
     // "Read": an officer has taken the request up.
     : ev.action === 'start' ? { kind: 'ack_read', payload: { ...base, readAt: ctx.clock.now().toISOString() } }
     : null;
-  if (out) await enqueue(ctx, { peerId: link.peerId, kind: out.kind, payload: out.payload, requestId: r.id });
+  if (!out) return false;
+  await enqueue(ctx, { peerId: link.peerId, kind: out.kind, payload: out.payload, requestId: r.id });
+  return true;
 }
 
 /** Sends own-initiative information (Art 7) to the active peer of a country; the same id is sent once. */
@@ -243,14 +239,6 @@ export async function sendClarificationAnswer(ctx: Ctx & { actor: Actor }, reque
   });
 }
 
-/** After a signed acknowledgement: the message is delivered, and the request's thread shows the receipt. */
-export async function recordDelivered(ctx: Ctx, m: { id: string; requestId: string | null; peer: { countryCode: string; name: string } }, ackReceivedAt: Date): Promise<void> {
-  await inTransaction(ctx, async (tx) => {
-    const first = await repo.markDelivered(tx.db, m.id, tx.clock.now(), ackReceivedAt);
-    if (first && m.requestId) await recordPeerReceipt(tx, m.peer, m.requestId, 'received', ackReceivedAt);
-  });
-}
-
 // ---- receiving -----------------------------------------------------------------------------------
 
 const QUARANTINE_MAX = 64 * 1024;
@@ -258,7 +246,7 @@ const QUARANTINE_MAX = 64 * 1024;
 /** Keeps rejected input for an administrator (own transaction: the rejected one rolled back). */
 export async function quarantineInput(ctx: Ctx, q: { reason: string; detail?: string | null; raw: Buffer; peerClaimed?: string | null; messageId?: string | null; remote?: string | null }) {
   try {
-    await repo.insertQuarantine(ctx.db, {
+    await storeQuarantined(ctx, {
       reason: q.reason, detail: q.detail?.slice(0, 1000) ?? null, peerClaimed: q.peerClaimed?.slice(0, 100) ?? null,
       messageId: q.messageId?.slice(0, 100) ?? null, rawBody: q.raw.subarray(0, QUARANTINE_MAX).toString('utf8').replace(/\u0000/g, '\uFFFD'),
       size: q.raw.length, truncated: q.raw.length > QUARANTINE_MAX, remoteAddress: q.remote ?? null, receivedAt: ctx.clock.now(),
@@ -268,121 +256,12 @@ export async function quarantineInput(ctx: Ctx, q: { reason: string; detail?: st
   }
 }
 
-function claimed(json: unknown): { from: string | null; id: string | null } {
-  const o = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>;
-  return { from: typeof o.from === 'string' ? o.from : null, id: typeof o.id === 'string' ? o.id : null };
-}
-
-/**
- * Receives one message body from another node: checks size, shape, recipient, sender and signature and
- * the replay window; then records it in the inbox and applies it in one transaction, and returns the
- * signed acknowledgement. Whatever is refused is quarantined and thrown as a `federation.*` error.
- */
-export async function receiveMessage(ctx: Ctx, raw: Buffer, remote: string | null): Promise<Ack> {
-  const s = currentSettings();
-  const reject = async (reason: RejectionReason, detail?: string, c: { from: string | null; id: string | null } = { from: null, id: null }) => {
-    await quarantineInput(ctx, { reason, detail, raw, peerClaimed: c.from, messageId: c.id, remote });
-    return E.rejected(reason, detail);
-  };
-  if (raw.length > s.maxBytes) throw await reject('oversized', `${raw.length} bytes`);
-  let json: unknown;
-  try {
-    json = JSON.parse(raw.toString('utf8'));
-  } catch {
-    throw await reject('malformed', 'not JSON');
-  }
-  const c = claimed(json);
-  const pre = envelopeSchema.safeParse(json);
-  const peer = pre.success ? await repo.findPeerByNodeId(ctx.db, pre.data.from) : null;
-  const check = checkEnvelope(json, {
-    self: s.nodeId, now: ctx.clock.now(), windowMs: s.windowMs,
-    keyOf: (id) => (peer && peer.active && peer.nodeId === id ? publicKeyFrom(peer.publicKey) : null),
-  });
-  if (!check.ok) throw await reject(check.reason, check.detail, c);
-  const e = check.envelope;
-  const payload = payloadSchemas[e.kind].safeParse(e.payload);
-  if (!payload.success) throw await reject('malformed_payload', payload.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.code}`).join('; '), c);
-  // The digest leaves out sentAt and signature, which change on every retry of the same message.
-  const digest = digestOf({ id: e.id, from: e.from, to: e.to, kind: e.kind, seq: e.seq ?? null, payload: e.payload });
-  let result: { status: 'received' | 'duplicate'; receivedAt: Date };
-  try {
-    result = await inTransaction(ctx, async (tx) => {
-      const receivedAt = tx.clock.now();
-      const fresh = await repo.insertInbox(tx.db, {
-        id: e.id, peerId: peer!.id, kind: e.kind, seq: e.seq ?? null, payload: e.payload, digest, sentAt: new Date(e.sentAt), receivedAt,
-      });
-      if (!fresh) {
-        const existing = (await repo.findInbox(tx.db, e.id))!;
-        if (existing.digest !== digest || existing.peerId !== peer!.id) throw E.rejected('id_reused');
-        await repo.countDuplicate(tx.db, e.id, receivedAt);
-        return { status: 'duplicate' as const, receivedAt: existing.receivedAt };
-      }
-      const requestId = await apply(tx, peer!, e, payload.data as never, receivedAt);
-      await repo.markInboxProcessed(tx.db, e.id, requestId);
-      await repo.resolveQuarantine(tx.db, e.id, receivedAt);
-      return { status: 'received' as const, receivedAt };
-    });
-  } catch (err) {
-    const reason = err instanceof DomainError && err.code.startsWith('federation.') ? (err.code.slice(11) as RejectionReason) : 'internal_error';
-    throw await reject(reason, err instanceof DomainError ? (err.params.detail as string | undefined) : String(err).slice(0, 300), c);
-  }
-  const k = await nodeKey(ctx);
-  return signObject({ v: 1 as const, id: e.id, from: s.nodeId, to: e.from, status: result.status, receivedAt: result.receivedAt.toISOString() }, k.privateKey);
-}
-
-async function receivingUnit(ctx: Ctx): Promise<string> {
+/** The unit that registers what peers send (FEDERATION_UNIT), looked up once. */
+export async function receivingUnit(ctx: Ctx): Promise<string> {
   if (unitId) return unitId;
   const code = currentSettings().unitCode;
   const u = (await listAllUnits(ctx)).find((x) => x.code === code);
   if (!u) throw new Error(`FEDERATION_UNIT ${code} does not exist`);
   unitId = u.id;
   return u.id;
-}
-
-/** Applies a verified message to the desk; returns the request it concerns here. */
-async function apply(tx: Ctx, peer: repo.PeerRow, e: Envelope, p: PayloadOf<MessageKind>, at: Date): Promise<string | null> {
-  const ref = { countryCode: peer.countryCode, name: peer.name };
-  if (e.kind === 'request') {
-    const q = p as PayloadOf<'request'>;
-    // The same request under a new message id (e.g. re-sent by the peer's administrator) is not registered twice.
-    const known = await repo.findLinkByRemote(tx.db, peer.id, q.requestId);
-    if (known) return known.localRequestId;
-    const row = await receiveRequestFromPeer(tx, ref, q, at, await receivingUnit(tx));
-    await repo.insertLink(tx.db, { localRequestId: row.id, peerId: peer.id, remoteRequestId: q.requestId, remoteReference: q.reference, role: 'responder' });
-    return row.id;
-  }
-  if (e.kind === 'information') {
-    const q = p as PayloadOf<'information'>;
-    const row = await receiveInformationFromPeer(tx, ref, {
-      reference: q.reference, channel: 'bilateral', counterpartAuthority: peer.name, urgent: false, access: 'direct', language: q.language,
-      handlingCode: q.handlingCode, handlingText: q.handlingText, europolCopy: false, europolCopyReason: null, subject: q.subject,
-      informationSought: q.body, purpose: 'Dir. (EU) 2023/977 Art 7', offence: null, persons: q.persons, items: q.items,
-    }, at, await receivingUnit(tx));
-    return row.id;
-  }
-  if (e.kind === 'clarification_answer') {
-    const q = p as PayloadOf<'clarification_answer'>;
-    const link = await repo.findLinkByRemote(tx.db, peer.id, q.requestId);
-    // The request it clarifies has not arrived yet: the sender retries later.
-    if (!link) throw E.rejected('out_of_order', q.requestId);
-    await receiveClarificationAnswerFromPeer(tx, ref, link.localRequestId, q.answer, at);
-    return link.localRequestId;
-  }
-  // Replies to a request this node sent: it must have gone to this very peer.
-  const requestId = (p as { requestId: string }).requestId;
-  const link = await repo.findLinkByLocal(tx.db, requestId);
-  if (!link || link.peerId !== peer.id || link.role !== 'requester') throw E.rejected('unknown_request', requestId);
-  switch (e.kind) {
-    case 'answer': { const q = p as PayloadOf<'answer'>; await receiveAnswerFromPeer(tx, ref, requestId, q, at); break; }
-    case 'refusal': { const q = p as PayloadOf<'refusal'>; await receiveRefusalFromPeer(tx, ref, requestId, q, at); break; }
-    case 'clarification_request': await receiveClarificationRequestFromPeer(tx, ref, requestId, (p as PayloadOf<'clarification_request'>).question, at); break;
-    case 'delay_notice': await receiveDelayNoticeFromPeer(tx, ref, requestId, p as PayloadOf<'delay_notice'>, at); break;
-    case 'ack_read': {
-      const readAt = new Date((p as PayloadOf<'ack_read'>).readAt);
-      await repo.setAckRead(tx.db, requestId, peer.id, readAt);
-      await recordPeerReceipt(tx, ref, requestId, 'read', readAt);
-      break;
-    }
-  }
-  return requestId;
 }

@@ -41,6 +41,25 @@ export const ackSchema = z.strictObject({
 });
 export type Ack = z.infer<typeof ackSchema>;
 
+/** Most envelopes one batch may carry. */
+export const BATCH_MAX = 100;
+
+/** Several envelopes in one POST (`/api/federation/inbox/batch`); each is checked and signed on its own. */
+export const batchSchema = z.strictObject({ v: z.literal(1), envelopes: z.array(z.unknown()).min(1).max(BATCH_MAX) });
+
+/**
+ * The answer to a batch: for each envelope (by its index) either the signed acknowledgement, or the refusal's
+ * code, HTTP status and message — what the single-envelope inbox would have answered for it alone.
+ */
+export const batchAnswerSchema = z.object({
+  v: z.literal(1),
+  results: z.array(z.object({
+    index: z.number().int().min(0), id: z.string().nullable(), ack: z.unknown().optional(),
+    status: z.number().int().optional(), error: z.string().optional(), message: z.string().optional(),
+  })).max(BATCH_MAX),
+});
+export type BatchAnswer = z.infer<typeof batchAnswerSchema>;
+
 const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 /** The exact bytes a signature covers: canonical JSON of the object without its signature. */

@@ -31,15 +31,28 @@ test('a wrong password and an unknown user get the same answer', async () => {
   assert.equal(JSON.parse(a.body).error, JSON.parse(b.body).error);
 });
 
-test('five failures lock the account for 15 minutes, even with the right password', async () => {
+test('five failures from one address hold that address back from that name, known or not, with growing waits', async () => {
   const u = await env.buildUser();
-  for (let i = 0; i < 5; i++) assert.equal((await login(u.username, 'wrong password!!', undefined, `10.1.0.${i}`)).statusCode, 401);
-  const locked = await login(u.username, TEST_PASSWORD, undefined, '10.1.1.1');
+  for (let i = 0; i < 5; i++) assert.equal((await login(u.username, 'wrong password!!', undefined, '10.1.0.1')).statusCode, 401);
+  for (let i = 0; i < 5; i++) assert.equal((await login('no-such-user', 'wrong password!!', undefined, '10.1.0.2')).statusCode, 401);
+  const locked = await login(u.username, TEST_PASSWORD, undefined, '10.1.0.1');
+  const unknown = await login('no-such-user', TEST_PASSWORD, undefined, '10.1.0.2');
+  // The same answer for an existing, locked account and a name that does not exist.
   assert.equal(locked.statusCode, 429);
-  assert.equal(JSON.parse(locked.body).error, 'identity.account_locked');
-  env.clock.advance(16 * 60_000);
+  assert.equal(unknown.statusCode, 429);
+  assert.equal(JSON.parse(locked.body).error, 'identity.too_many_attempts');
+  assert.deepEqual(JSON.parse(locked.body), JSON.parse(unknown.body));
+  // Nobody elsewhere is locked out by it.
+  assert.equal((await login(u.username, TEST_PASSWORD, undefined, '10.1.0.3')).statusCode, 200);
+  env.clock.advance(61_000);
   try {
-    assert.equal((await login(u.username, TEST_PASSWORD, undefined, '10.1.1.2')).statusCode, 200);
+    // After the first wait one more failure doubles it.
+    assert.equal((await login(u.username, 'wrong password!!', undefined, '10.1.0.1')).statusCode, 401);
+    const again = await login(u.username, TEST_PASSWORD, undefined, '10.1.0.1');
+    assert.equal(again.statusCode, 429);
+    assert.match(JSON.parse(again.body).message, /\b2 minut/);
+    env.clock.advance(121_000);
+    assert.equal((await login(u.username, TEST_PASSWORD, undefined, '10.1.0.1')).statusCode, 200);
   } finally {
     env.clock.set('2026-11-23T09:00:00Z');
   }
@@ -54,7 +67,7 @@ test('login attempts from one address are rate limited', async () => {
 test('with TOTP enrolled, a login needs a current code, and a code cannot be used twice', async () => {
   const u = await env.buildUser();
   const c = await env.login(u);
-  const begin = await c.post('/api/auth/totp/begin');
+  const begin = await c.post('/api/auth/totp/begin', { password: TEST_PASSWORD });
   const secret = begin.body.secret as string;
   const code = () => generate({ secret, epoch: Math.floor(env.clock.now().getTime() / 1000) } as never);
   assert.equal((await c.post('/api/auth/totp/confirm', { code: await code() })).status, 204);

@@ -1,7 +1,7 @@
 /** All SQL of the identity module: units, users, sessions. */
-import { and, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { appUser, session, unit } from './identity.schema.ts';
+import { appUser, loginThrottle, session, unit } from './identity.schema.ts';
 
 export type UserRow = typeof appUser.$inferSelect;
 export type UnitRow = typeof unit.$inferSelect;
@@ -79,4 +79,32 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 
 export async function deleteSessionsOfUser(db: Db, userId: string, exceptTokenHash?: string): Promise<void> {
   await db.delete(session).where(exceptTokenHash ? and(eq(session.userId, userId), ne(session.tokenHash, exceptTokenHash)) : eq(session.userId, userId));
+}
+
+export type ThrottleRow = typeof loginThrottle.$inferSelect;
+
+export async function findThrottle(db: Db, username: string, ip: string): Promise<ThrottleRow | null> {
+  const rows = await db.select().from(loginThrottle).where(and(eq(loginThrottle.username, username), eq(loginThrottle.ip, ip))).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Counts one more failure for (username, address) and returns the new row. */
+export async function addThrottleFailure(db: Db, username: string, ip: string, now: Date): Promise<ThrottleRow> {
+  const rows = await db.insert(loginThrottle).values({ username, ip, failures: 1, lastFailureAt: now })
+    .onConflictDoUpdate({ target: [loginThrottle.username, loginThrottle.ip], set: { failures: sql`${loginThrottle.failures} + 1`, lastFailureAt: now } })
+    .returning();
+  return rows[0];
+}
+
+export async function lockThrottle(db: Db, username: string, ip: string, until: Date): Promise<void> {
+  await db.update(loginThrottle).set({ lockedUntil: until }).where(and(eq(loginThrottle.username, username), eq(loginThrottle.ip, ip)));
+}
+
+export async function clearThrottle(db: Db, username: string, ip: string): Promise<void> {
+  await db.delete(loginThrottle).where(and(eq(loginThrottle.username, username), eq(loginThrottle.ip, ip)));
+}
+
+/** Forgets failures older than `before` (a quiet day wipes the slate). */
+export async function purgeThrottle(db: Db, before: Date): Promise<void> {
+  await db.delete(loginThrottle).where(lt(loginThrottle.lastFailureAt, before));
 }

@@ -4,11 +4,12 @@ import type { App, AppDeps } from '../../http/app.ts';
 import { requireActor, requireRole, SESSION_COOKIE } from '../../http/auth.ts';
 import { ROLES } from '../../../shared/domain.ts';
 import * as svc from './identity.service.ts';
+import * as factor from './identity.second-factor.ts';
 
 const userView = z.object({
   id: z.uuid(), username: z.string(), displayName: z.string(), roles: z.array(z.enum(ROLES)),
   unit: z.object({ id: z.uuid(), name: z.string() }), locale: z.enum(['sv', 'en']), totpEnabled: z.boolean(),
-  mustChangePassword: z.boolean(),
+  mustChangePassword: z.boolean(), secondFactorRequired: z.boolean(), secondFactorMandatory: z.boolean(), idleMinutes: z.number(),
 });
 const session = z.object({ user: userView, csrfToken: z.string() });
 const loginBody = z.object({
@@ -17,6 +18,7 @@ const loginBody = z.object({
 });
 
 export async function registerIdentityRoutes(app: App, deps: AppDeps) {
+  const policy: svc.SessionPolicy = { sessionHours: deps.config.SESSION_HOURS, idleMinutes: deps.config.SESSION_IDLE_MINUTES, mfaRoles: deps.config.mfaRoles };
   const cookieOpts = {
     path: '/', httpOnly: true, sameSite: 'strict' as const, secure: deps.config.cookieSecure,
     maxAge: deps.config.SESSION_HOURS * 3600,
@@ -27,7 +29,7 @@ export async function registerIdentityRoutes(app: App, deps: AppDeps) {
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: { tags: ['identity'], body: loginBody, response: { 200: session } },
   }, async (request, reply) => {
-    const r = await svc.login(request.ctx, { ...request.body, ip: request.ip }, deps.config.SESSION_HOURS);
+    const r = await svc.login(request.ctx, { ...request.body, ip: request.ip }, policy);
     reply.setCookie(SESSION_COOKIE, r.token, cookieOpts);
     return { user: r.user, csrfToken: r.csrfToken };
   });
@@ -40,15 +42,24 @@ export async function registerIdentityRoutes(app: App, deps: AppDeps) {
 
   app.get('/api/auth/me', { schema: { tags: ['identity'], response: { 200: session } } }, async (request) => {
     const ctx = requireActor(request);
-    return { user: await svc.me(ctx), csrfToken: request.csrfToken ?? '' };
+    return { user: await svc.me(ctx, policy), csrfToken: request.csrfToken ?? '' };
   });
 
-  app.post('/api/auth/totp/begin', { schema: { tags: ['identity'], response: { 200: z.object({ secret: z.string(), uri: z.string() }) } } },
-    async (request) => svc.beginTotp(requireActor(request)));
+  // Changing or removing the second factor needs the password and a current code, not only a session.
+  const code = z.string().trim().min(6).max(12);
+  app.post('/api/auth/totp/begin', {
+    schema: { tags: ['identity'], body: z.object({ password: z.string().min(1).max(256), code: code.optional().nullable() }), response: { 200: z.object({ secret: z.string(), uri: z.string() }) } },
+  }, async (request) => factor.beginTotp(requireActor(request), request.body));
 
-  app.post('/api/auth/totp/confirm', { schema: { tags: ['identity'], body: z.object({ code: z.string().trim().min(6).max(12) }), response: { 204: z.null() } } },
+  app.post('/api/auth/totp/confirm', { schema: { tags: ['identity'], body: z.object({ code }), response: { 204: z.null() } } },
     async (request, reply) => {
-      await svc.confirmTotp(requireActor(request), request.body.code);
+      await factor.confirmTotp(requireActor(request), request.body.code);
+      return reply.status(204).send(null);
+    });
+
+  app.post('/api/auth/totp/disable', { schema: { tags: ['identity'], body: z.object({ password: z.string().min(1).max(256), code }), response: { 204: z.null() } } },
+    async (request, reply) => {
+      await factor.disableTotp(requireActor(request), request.body, deps.config.mfaRoles);
       return reply.status(204).send(null);
     });
 

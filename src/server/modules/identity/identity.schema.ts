@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /** An organisational unit; requests belong to one (need-to-know). */
@@ -18,6 +18,8 @@ export const appUser = pgTable(
     passwordHash: text('password_hash').notNull(),
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** A secret being enrolled: the enabled factor stays in force until a code from this one confirms it. */
+    totpPendingSecret: text('totp_pending_secret'),
     /** The last TOTP time step accepted, so a code cannot be replayed. */
     totpLastStep: integer('totp_last_step'),
     roles: text('roles').array().notNull(),
@@ -45,4 +47,21 @@ export const session = pgTable(
     ip: text('ip'),
   },
   (t) => [index('session_user_idx').on(t.userId)],
+);
+
+/**
+ * Failed sign-ins per (username as typed, client address): the lockout holds one address back from one
+ * account with growing waits, for known and unknown names alike, so it neither reveals which names exist nor
+ * lets anyone lock another person out from elsewhere (issue 11, item 6).
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.ip] }), index('login_throttle_last_idx').on(t.lastFailureAt)],
 );

@@ -4,22 +4,25 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
+import { verify as verifyTotp } from 'otplib';
 import { z } from 'zod';
 import { ROLES, type Locale, type Role } from '../../../shared/domain.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { inTransaction, type Actor, type Ctx } from '../../platform/context.ts';
 import { DomainError, invalid } from '../../platform/errors.ts';
 import * as repo from './identity.repository.ts';
+import { passwordProblem, passwordSchema, PASSWORD_MIN } from './identity.password.ts';
 
-const MAX_FAILURES = 5;
-const LOCK_MINUTES = 15;
+export { passwordSchema } from './identity.password.ts';
+
+/** Failures from one address for one username before it waits; each further failure doubles the wait. */
+const FREE_FAILURES = 5;
+const MAX_LOCK_MINUTES = 60;
+const THROTTLE_MEMORY_MS = 24 * 3600_000;
 // argon2id (Algorithm.Argon2id = 2; the enum is a const enum we cannot import), OWASP's minimum parameters.
 const ARGON = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 // Verified against when the username does not exist, so both paths cost the same (no user enumeration).
 let dummyHash: Promise<string> | null = null;
-
-export const passwordSchema = z.string().min(12).max(256);
 
 export const createUserInput = z.object({
   username: z.string().trim().min(2).max(64).regex(/^[a-zA-Z0-9._-]+$/),
@@ -35,8 +38,26 @@ export type CreateUserInput = z.input<typeof createUserInput>;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function toActor(u: repo.UserRow): Actor {
-  return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles as Role[], unitId: u.unitId, mustChangePassword: u.mustChangePassword };
+/** What sessions are bound by: how long they may sit idle, and which roles need a second factor. */
+export interface SessionPolicy { sessionHours: number; idleMinutes: number; mfaRoles: Role[] }
+
+/** Whether this account must enrol a second factor before doing anything else. */
+export function needsSecondFactor(u: Pick<repo.UserRow, 'roles' | 'totpEnabled'>, mfaRoles: Role[]): boolean {
+  return !u.totpEnabled && (u.roles as Role[]).some((r) => mfaRoles.includes(r));
+}
+
+function toActor(u: repo.UserRow, mfaRoles: Role[] = []): Actor {
+  return {
+    id: u.id, username: u.username, displayName: u.displayName, roles: u.roles as Role[], unitId: u.unitId, mustChangePassword: u.mustChangePassword,
+    secondFactorRequired: needsSecondFactor(u, mfaRoles),
+  };
+}
+
+/** Checks a TOTP code against a secret; the time step must be newer than the last one used (no replay). */
+export async function checkTotp(secret: string, code: string, lastStep: number | null, now: Date): Promise<number | null> {
+  const r = await verifyTotp({ secret, token: code.replace(/\s/g, ''), epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30 } as never).catch(() => ({ valid: false })) as { valid: boolean; timeStep?: number };
+  if (!r.valid || (r.timeStep !== undefined && lastStep !== null && r.timeStep <= lastStep)) return null;
+  return r.timeStep ?? 0;
 }
 
 /** Hashes a password with argon2id. */
@@ -52,6 +73,7 @@ export async function ensureUnit(ctx: Ctx, code: string, name: string) {
 /** Creates a user account (administrators, the CLI and first start); audited. */
 export async function createUser(ctx: Ctx, input: CreateUserInput, opts: { mustChangePassword?: boolean } = {}) {
   const v = createUserInput.parse(input);
+  if (passwordProblem(v.password, v.username)) throw invalid('identity.password_contains_username', {}, [{ path: 'password', code: 'identity.password_contains_username' }]);
   const passwordHash = await hashPassword(v.password);
   return inTransaction(ctx, async (tx) => {
     if (await repo.findUserByUsername(tx.db, v.username)) throw new DomainError('conflict', 'identity.username_taken');
@@ -68,63 +90,78 @@ export async function createUser(ctx: Ctx, input: CreateUserInput, opts: { mustC
 
 export interface LoginInput { username: string; password: string; totp?: string | null; ip?: string | null }
 
-/** Checks credentials (and the second factor when enrolled) and opens a session. */
-export async function login(ctx: Ctx, input: LoginInput, sessionHours: number) {
+/**
+ * Checks credentials (and the second factor when enrolled) and opens a session. Failures are counted per
+ * (username as typed, address): an unknown name and a locked one get the same answers (issue 11, item 6).
+ */
+export async function login(ctx: Ctx, input: LoginInput, policy: SessionPolicy) {
   const now = ctx.clock.now();
+  const key = { username: input.username.trim().toLowerCase().slice(0, 64), ip: (input.ip ?? 'unknown').slice(0, 64) };
+  const throttle = await repo.findThrottle(ctx.db, key.username, key.ip);
+  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+    throw new DomainError('rate_limited', 'identity.too_many_attempts', { minutes: Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 60000) });
+  }
   const user = await repo.findUserByUsername(ctx.db, input.username);
   dummyHash ??= hashPassword('polsam-dummy-password-for-timing');
   const ok = await verify(user?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
-  if (!user || !user.active) {
-    await inTransaction(ctx, (tx) => audit(tx, { category: 'security', action: 'identity.login.failed', entityType: 'user', details: { username: input.username.slice(0, 64), ip: input.ip ?? null } }));
-    throw new DomainError('unauthenticated', 'identity.invalid_credentials');
-  }
-  if (user.lockedUntil && user.lockedUntil > now) throw new DomainError('rate_limited', 'identity.account_locked', { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000) });
-  if (!ok) {
-    await recordFailure(ctx, user, input.ip);
+  if (!user || !user.active || !ok) {
+    await recordFailure(ctx, key, user?.active ? user : null);
     throw new DomainError('unauthenticated', 'identity.invalid_credentials');
   }
   let totpStep: number | null = null;
   if (user.totpEnabled && user.totpSecret) {
     if (!input.totp) throw new DomainError('unauthenticated', 'identity.totp_required');
-    const r = await verifyTotp({ secret: user.totpSecret, token: input.totp.replace(/\s/g, ''), epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30 } as never).catch(() => ({ valid: false })) as { valid: boolean; timeStep?: number };
-    // A code is accepted once: its time step must be newer than the last one used (no replay).
-    if (!r.valid || (r.timeStep !== undefined && user.totpLastStep !== null && r.timeStep <= user.totpLastStep)) {
-      await recordFailure(ctx, user, input.ip);
+    totpStep = await checkTotp(user.totpSecret, input.totp, user.totpLastStep, now);
+    if (totpStep === null) {
+      await recordFailure(ctx, key, user);
       throw new DomainError('unauthenticated', 'identity.totp_invalid');
     }
-    totpStep = r.timeStep ?? null;
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await inTransaction(ctx, async (tx) => {
-    await repo.updateUser(tx.db, user.id, { failedLogins: 0, lockedUntil: null, ...(totpStep !== null ? { totpLastStep: totpStep } : {}) });
+    await repo.clearThrottle(tx.db, key.username, key.ip);
+    if (totpStep !== null) await repo.updateUser(tx.db, user.id, { totpLastStep: totpStep });
     await repo.insertSession(tx.db, {
       tokenHash: sha256(token), userId: user.id, csrfToken, createdAt: now, lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + sessionHours * 3600_000), ip: input.ip ?? null,
+      expiresAt: new Date(now.getTime() + policy.sessionHours * 3600_000), ip: input.ip ?? null,
     });
     await audit({ ...tx, actor: toActor(user) }, { category: 'security', action: 'identity.login', entityType: 'user', entityId: user.id, details: { ip: input.ip ?? null, secondFactor: user.totpEnabled } });
   });
-  return { token, csrfToken, user: await describeUser(ctx, user) };
+  return { token, csrfToken, user: await describeUser(ctx, user, policy) };
 }
 
-async function recordFailure(ctx: Ctx, user: repo.UserRow, ip?: string | null) {
-  const failures = user.failedLogins + 1;
-  const lock = failures >= MAX_FAILURES ? new Date(ctx.clock.now().getTime() + LOCK_MINUTES * 60000) : null;
+/** Counts a failure for (username, address); from the sixth on, the pair waits 1, 2, 4 … 60 minutes. */
+async function recordFailure(ctx: Ctx, key: { username: string; ip: string }, user: repo.UserRow | null) {
+  const now = ctx.clock.now();
   await inTransaction(ctx, async (tx) => {
-    await repo.updateUser(tx.db, user.id, { failedLogins: lock ? 0 : failures, lockedUntil: lock });
-    await audit(tx, { category: 'security', action: lock ? 'identity.account.locked' : 'identity.login.failed', entityType: 'user', entityId: user.id, details: { ip: ip ?? null, failures } });
+    await repo.purgeThrottle(tx.db, new Date(now.getTime() - THROTTLE_MEMORY_MS));
+    const t = await repo.addThrottleFailure(tx.db, key.username, key.ip, now);
+    const locked = t.failures >= FREE_FAILURES;
+    if (locked) await repo.lockThrottle(tx.db, key.username, key.ip, new Date(now.getTime() + Math.min(2 ** (t.failures - FREE_FAILURES), MAX_LOCK_MINUTES) * 60_000));
+    await audit(tx, {
+      category: 'security', action: locked ? 'identity.login.throttled' : 'identity.login.failed', entityType: 'user', entityId: user?.id ?? null,
+      details: { ip: key.ip, failures: t.failures, ...(user ? {} : { username: key.username }) },
+    });
   });
 }
 
-/** Resolves a session cookie to its actor and CSRF token; null when absent or expired. */
-export async function resolveSession(ctx: Ctx, token: string | undefined) {
+/** Resolves a session cookie to its actor and CSRF token; null when absent, expired or idle too long (then ended). */
+export async function resolveSession(ctx: Ctx, token: string | undefined, policy: Pick<SessionPolicy, 'idleMinutes' | 'mfaRoles'>) {
   if (!token || token.length > 200) return null;
   const found = await repo.findLiveSession(ctx.db, sha256(token), ctx.clock.now());
   if (!found) return null;
   const now = ctx.clock.now();
+  if (now.getTime() - found.session.lastSeenAt.getTime() > policy.idleMinutes * 60_000) {
+    await inTransaction(ctx, async (tx) => {
+      await repo.deleteSession(tx.db, found.session.tokenHash);
+      await audit({ ...tx, actor: toActor(found.user) }, { category: 'security', action: 'identity.session.idle_timeout', entityType: 'user', entityId: found.user.id });
+    });
+    return null;
+  }
   // Writing last-seen at most once a minute keeps reads cheap.
   if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) await repo.touchSession(ctx.db, found.session.tokenHash, now);
-  return { actor: toActor(found.user), csrfToken: found.session.csrfToken, locale: found.user.locale as Locale };
+  return { actor: toActor(found.user, policy.mfaRoles), csrfToken: found.session.csrfToken, locale: found.user.locale as Locale };
 }
 
 /** Ends a session. */
@@ -137,45 +174,22 @@ export async function logout(ctx: Ctx, token: string | undefined) {
 }
 
 /** The public description of a user (no secrets). */
-export async function describeUser(ctx: Ctx, user: repo.UserRow) {
+export async function describeUser(ctx: Ctx, user: repo.UserRow, policy: Pick<SessionPolicy, 'idleMinutes' | 'mfaRoles'>) {
   const u = await repo.findUnitById(ctx.db, user.unitId);
   return {
     id: user.id, username: user.username, displayName: user.displayName, roles: user.roles as Role[],
     unit: { id: user.unitId, name: u?.name ?? '' }, locale: user.locale as Locale, totpEnabled: user.totpEnabled,
-    mustChangePassword: user.mustChangePassword,
+    mustChangePassword: user.mustChangePassword, secondFactorRequired: needsSecondFactor(user, policy.mfaRoles),
+    secondFactorMandatory: (user.roles as Role[]).some((r) => policy.mfaRoles.includes(r)), idleMinutes: policy.idleMinutes,
   };
 }
 
 /** The signed-in actor's own description. */
-export async function me(ctx: Ctx) {
+export async function me(ctx: Ctx, policy: Pick<SessionPolicy, 'idleMinutes' | 'mfaRoles'>) {
   if (!ctx.actor) throw new DomainError('unauthenticated', 'identity.unauthenticated');
   const user = await repo.findUserById(ctx.db, ctx.actor.id);
   if (!user) throw new DomainError('unauthenticated', 'identity.unauthenticated');
-  return describeUser(ctx, user);
-}
-
-/** Starts TOTP enrolment: a new secret and its otpauth URI, active only after confirmation. */
-export async function beginTotp(ctx: Ctx) {
-  if (!ctx.actor) throw new DomainError('unauthenticated', 'identity.unauthenticated');
-  const secret = generateSecret();
-  await inTransaction(ctx, async (tx) => {
-    await repo.updateUser(tx.db, tx.actor!.id, { totpSecret: secret, totpEnabled: false, totpLastStep: null });
-    await audit(tx, { category: 'security', action: 'identity.totp.begin', entityType: 'user', entityId: tx.actor!.id });
-  });
-  return { secret, uri: generateURI({ issuer: 'Polsam', label: ctx.actor.username, secret }) };
-}
-
-/** Confirms TOTP enrolment with a current code. */
-export async function confirmTotp(ctx: Ctx, code: string) {
-  if (!ctx.actor) throw new DomainError('unauthenticated', 'identity.unauthenticated');
-  const user = await repo.findUserById(ctx.db, ctx.actor.id);
-  if (!user?.totpSecret) throw invalid('identity.totp_not_started');
-  const r = await verifyTotp({ secret: user.totpSecret, token: code.replace(/\s/g, ''), epoch: Math.floor(ctx.clock.now().getTime() / 1000), epochTolerance: 30 } as never).catch(() => ({ valid: false })) as { valid: boolean; timeStep?: number };
-  if (!r.valid) throw invalid('identity.totp_invalid');
-  await inTransaction(ctx, async (tx) => {
-    await repo.updateUser(tx.db, user.id, { totpEnabled: true, totpLastStep: r.timeStep ?? null });
-    await audit(tx, { category: 'security', action: 'identity.totp.enabled', entityType: 'user', entityId: user.id });
-  });
+  return describeUser(ctx, user, policy);
 }
 
 /** Changes the actor's own password after checking the current one; other sessions end. */
@@ -184,8 +198,8 @@ export async function changePassword(ctx: Ctx, current: string, next: string, se
   const user = await repo.findUserById(ctx.db, ctx.actor.id);
   if (!user || !(await verify(user.passwordHash, current).catch(() => false))) throw invalid('identity.invalid_credentials');
   if (next === current) throw invalid('identity.password_unchanged', {}, [{ path: 'newPassword', code: 'identity.password_unchanged' }]);
-  const parsed = passwordSchema.safeParse(next);
-  if (!parsed.success) throw invalid('identity.weak_password', { min: 12 }, [{ path: 'newPassword', code: 'identity.weak_password' }]);
+  const problem = passwordProblem(next, user.username);
+  if (problem) throw invalid(problem, { min: PASSWORD_MIN }, [{ path: 'newPassword', code: problem }]);
   const passwordHash = await hashPassword(next);
   await inTransaction(ctx, async (tx) => {
     await repo.updateUser(tx.db, user.id, { passwordHash, mustChangePassword: false });

@@ -8,6 +8,9 @@ import { rowsOf } from '../../platform/db/client.ts';
 
 /** One uuid[] parameter (not one parameter per id: a batch may hold thousands). */
 const uuidArray = (ids: string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
+/** One array parameter (a PostgreSQL array literal), so thousands of rows go in one statement with one parameter a column. */
+const textArray = (xs: string[]): SQL => sql`${`{${xs.map((x) => `"${x.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`}::text[]`;
+const smallintArray = (xs: (number | null)[]): SQL => sql`${`{${xs.map((x) => (x === null ? 'NULL' : String(Math.trunc(x)))).join(',')}}`}::smallint[]`;
 
 export interface SubjectRow {
   kind: string;
@@ -41,12 +44,12 @@ export interface KeyRow {
 
 /**
  * Adds or replaces subjects and their blocking keys, in the caller's transaction. Two statements per batch:
- * subjects are upserted by (kind, source id); their old keys are dropped and the new ones inserted.
+ * subjects are upserted by (kind, source id); the old keys of replaced ones are dropped and the new ones inserted.
  */
 export async function upsertSubjects(db: Db, rows: SubjectRow[], keys: KeyRow[], at: Date): Promise<string[]> {
   if (!rows.length) return [];
   const atIso = at.toISOString();
-  const ids = rowsOf<{ id: string; i: number }>(await db.execute(sql`
+  const ids = rowsOf<{ id: string; i: number; inserted: boolean }>(await db.execute(sql`
     WITH x AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows.map((r, i) => ({ ...r, i })))}::jsonb) AS x(
         i int, kind text, source_id uuid, request_id uuid, request_person_id uuid, wanted_person_id uuid, reference text,
@@ -61,17 +64,21 @@ export async function upsertSubjects(db: Db, rows: SubjectRow[], keys: KeyRow[],
         birth_date = excluded.birth_date, nationalities = excluded.nationalities, gender = excluded.gender,
         documents = excluded.documents, prepared = excluded.prepared, engine = excluded.engine, active = excluded.active,
         updated_at = excluded.updated_at
-      RETURNING id, kind, source_id
+      RETURNING id, kind, source_id, (xmax = 0) AS inserted
     )
-    SELECT up.id, x.i FROM up JOIN x ON x.kind = up.kind AND x.source_id = up.source_id`));
+    SELECT up.id, x.i, up.inserted FROM up JOIN x ON x.kind = up.kind AND x.source_id = up.source_id`));
   const byIndex: string[] = [];
   for (const r of ids) byIndex[r.i] = r.id;
-  await db.execute(sql`DELETE FROM match_key WHERE subject_id = ANY (${uuidArray(ids.map((r) => r.id))})`);
+  // Only subjects that were there before have old keys to drop (an import of new notices deletes nothing).
+  const replaced = ids.filter((r) => !r.inserted).map((r) => r.id);
+  if (replaced.length) await db.execute(sql`DELETE FROM match_key WHERE subject_id = ANY (${uuidArray(replaced)})`);
   if (keys.length) {
+    // In key order: the lookup index is then written page after page instead of all over.
+    const sorted = [...keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     await db.execute(sql`
       INSERT INTO match_key (key, birth_year, birth_md, subject_id)
-      SELECT k, y, md, (${uuidArray(byIndex)})[i + 1]
-      FROM jsonb_to_recordset(${JSON.stringify(keys.map((k) => ({ k: k.key, y: k.birth_year, md: k.birth_md, i: k.i })))}::jsonb) AS x(k text, y smallint, md smallint, i int)`);
+      SELECT * FROM unnest(${textArray(sorted.map((k) => k.key))}, ${smallintArray(sorted.map((k) => k.birth_year))},
+        ${smallintArray(sorted.map((k) => k.birth_md))}, ${uuidArray(sorted.map((k) => byIndex[k.i]!))})`);
   }
   return byIndex;
 }

@@ -9,7 +9,7 @@ import { audit } from '../../platform/audit/audit.service.ts';
 import { inTransaction, type Actor, type Ctx } from '../../platform/context.ts';
 import { notify } from '../../platform/notifications/notification.service.ts';
 import { requestVisibleSql, visibilityScope, type HitView } from '../exchange/index.ts';
-import type { WantedIndexEntry } from '../wanted/index.ts';
+import { runningClocksForHits, type RunningClockFlag, type WantedIndexEntry } from '../wanted/index.ts';
 import { findMatches, indexSubjects, personInputOf, preparedOf, tryPrepare, type QueryPerson, type SubjectInput } from './candidate-index.ts';
 import { explanationOf, renderExplanation, type StoredExplanation } from './explain.ts';
 import { hitErrors as E, MATCHING_ERRORS, matchingInvalid } from './matching.errors.ts';
@@ -144,7 +144,7 @@ export async function indexWantedEntries(ctx: Ctx, entries: WantedIndexEntry[]):
   await storeHits(ctx, hits, new Map(briefs.map((b) => [b.id, { id: b.id, reference: b.reference, unitId: b.unit_id }])));
 }
 
-function toHitView(ctx: Ctx, r: repo.HitRow, linked: HitView['linked']): HitView {
+function toHitView(ctx: Ctx, r: repo.HitRow, linked: HitView['linked'], wantedClock: RunningClockFlag | null): HitView {
   const stored = r.explanation as StoredExplanation;
   // Without need-to-know for the target, nothing of the target's data shows: not its name parts, not its dates.
   const e: StoredExplanation = r.target_name !== null ? stored : {
@@ -157,7 +157,7 @@ function toHitView(ctx: Ctx, r: repo.HitRow, linked: HitView['linked']): HitView
     level: r.level === 'alert' ? 'alert' : 'review', explanation: renderExplanation(ctx.locale, e),
     status: r.status as HitView['status'], decidedBy: r.decided_by ? { id: r.decided_by, displayName: r.decided_by_name ?? '' } : null,
     decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null, version: r.version, note: r.note,
-    parts: e.pairs ?? [], factors: e.factors ?? [], linked,
+    parts: e.pairs ?? [], factors: e.factors ?? [], linked, wantedClock,
   };
 }
 
@@ -185,9 +185,12 @@ const linkedView = (rows: links.LinkedRow[]): HitView['linked'] =>
 export async function hitsFor(ctx: Ctx, requestId: string): Promise<HitView[]> {
   const rows = await repo.hitsOfRequest(ctx.db, requestId, nameVisibleSql(ctx));
   const linked = await linkedOf(ctx, rows.map((r) => r.subject_id));
+  // A wanted person under a running surrender clock is flagged, in as much detail as the viewer may know.
+  const clocks = await runningClocksForHits(ctx, ctx.actor ?? null, rows.filter((r) => r.target_kind === 'wanted_person').map((r) => r.target_id));
   // The hit's own person is shown as the hit's subject already, not again as "linked".
   const own = new Set(rows.map((r) => r.request_person_id));
-  return rows.map((r) => toHitView(ctx, r, linkedView((linked.get(r.subject_id) ?? []).filter((l) => !(l.kind === 'request_person' && own.has(l.source_id))))));
+  return rows.map((r) => toHitView(ctx, r, linkedView((linked.get(r.subject_id) ?? []).filter((l) => !(l.kind === 'request_person' && own.has(l.source_id)))),
+    r.target_kind === 'wanted_person' ? (clocks.get(r.target_id) ?? null) : null));
 }
 
 /** SQL counting a queue row's open hits (`r` is the request alias). */

@@ -3,6 +3,9 @@
  * ("SURNAME, Given") and the role of each part (particle, initial, patronymic, title, legal form, number).
  */
 import { MATCHING_ERRORS, MAX_NAME_LENGTH, matchingInvalid } from './matching.errors.ts';
+import {
+  abdSpelling, dinSpelling, evidentlySomali, isAbdHead, isArticle, isDinWord, joinedArticleSpelling, maybeSomali, somaliRespelling,
+} from './orthography.ts';
 import { chineseRomanisations, detectScript, hanSyllables, isKoreanSurname, transliterate, type Script } from './transliterate.ts';
 
 export type TokenRole = 'name' | 'family' | 'particle' | 'initial' | 'patronymic' | 'title' | 'legal' | 'number';
@@ -51,6 +54,8 @@ export function foldLatin(token: string): string[] {
 const PARTICLES = new Set([
   'al', 'el', 'ul', 'bin', 'ibn', 'ben', 'bint', 'binti', 'bte', 'ould', 'abu', 'abou', 'umm', 'van', 'von', 'der', 'den',
   'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'do', 'la', 'le', 'ter', 'ten', 'zu', 'af', 'av', 'y', 'e', 'mac', 'bar', 'bat',
+  // Particles run together (Vanden Berg, Vander Meer, De La Cruz as Dela Cruz) and further Dutch, German and Italian ones.
+  'vanden', 'vander', 'vonder', 'dela', 'delos', 'dei', 'degli', 'zum', 'zur', 'op', 'het',
 ]);
 const TITLES = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'sheikh', 'shaikh', 'sheik', 'haji', 'hajji', 'hadji', 'mullah',
@@ -142,13 +147,27 @@ function collapseAcronyms(text: string): string {
   });
 }
 
-function splitTokens(text: string): string[] {
+interface Piece {
+  t: string;
+  /** The piece is joined to the next by a hyphen ("ash-Shami"), which makes a short word an article. */
+  hyphen: boolean;
+}
+
+function splitPieces(text: string): Piece[] {
   // Hebrew geresh after a letter is part of the letter (ג'ון = John); elsewhere apostrophes only join (O'Brien).
-  const joined = collapseAcronyms(text)
+  const parts = collapseAcronyms(text)
     .replace(/(\p{Script=Hebrew})['׳]/gu, '$1\u05F3')
     .replace(/'/g, '')
-    .replace(/[^\p{L}\p{M}\p{N}\u05F3]+/gu, ' ');
-  return joined.split(' ').filter(Boolean);
+    .split(/([^\p{L}\p{M}\p{N}\u05F3]+)/u);
+  const out: Piece[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    if (parts[i]) out.push({ t: parts[i]!, hyphen: /^\s*[-\u2010\u2011]\s*$/.test(parts[i + 1] ?? '') });
+  }
+  return out;
+}
+
+function splitTokens(text: string): string[] {
+  return splitPieces(text).map((p) => p.t);
 }
 
 function roleOf(forms: string[], raw: string, script: Script, upperFamily: boolean): TokenRole {
@@ -195,23 +214,24 @@ export function normalizeName(input: unknown): NormalizedName {
   if (!/\p{L}|\p{N}/u.test(text)) throw matchingInvalid(MATCHING_ERRORS.nameNoLetters);
 
   // "SURNAME, Given" (one comma): the part before the comma is the family name.
-  let familyFirst: string[] = [];
+  let familyFirst: Piece[] = [];
   let rest = text;
   const commas = text.split(',');
   // "Banco Santander, S.A." is a name and its legal form, not "SURNAME, Given".
   const legalTail = commas.length === 2 && splitTokens(commas[1]!).every((t) => LEGAL[foldLatin(t.toLowerCase())[0]!] !== undefined);
   if (commas.length === 2 && commas[0]!.trim() && commas[1]!.trim() && !legalTail) {
-    familyFirst = splitTokens(commas[0]!);
+    familyFirst = splitPieces(commas[0]!);
     rest = commas[1]!;
   }
-  const restTokens = splitTokens(rest);
-  const ordered = [...restTokens.map((t) => ({ t, fam: false })), ...familyFirst.map((t) => ({ t, fam: true }))];
+  const restTokens = splitPieces(rest);
+  const ordered = [...restTokens.map((p) => ({ ...p, fam: false })), ...familyFirst.map((p) => ({ ...p, fam: true }))];
   // Upper-case words mark the surname only when the name mixes cases ("Sergey LAVROV").
   const letters = text.replace(/[^\p{L}]/gu, '');
   const mixedCase = letters !== letters.toUpperCase() && letters !== letters.toLowerCase();
 
   const tokens: NameToken[] = [];
-  for (const { t, fam } of ordered) {
+  const hyphens: boolean[] = [];
+  for (const { t, fam, hyphen } of ordered) {
     const script = detectScript(t);
     for (const piece of splitEastAsian(t, script, ordered.length)) {
       if (tokens.length >= MAX_TOKENS) break;
@@ -228,10 +248,80 @@ export function normalizeName(input: unknown): NormalizedName {
       if (role === 'legal') forms.unshift(LEGAL[forms[0]!]!);
       if (fam && (role === 'name' || role === 'family')) role = 'family';
       tokens.push({ raw: piece, script, forms: [...new Set(forms)], role });
+      hyphens.push(hyphen);
     }
   }
   if (tokens.length === 0) throw matchingInvalid(MATCHING_ERRORS.nameNoLetters);
-  tokens.splice(0, tokens.length, ...mergePhrases(tokens));
+  tokens.splice(0, tokens.length, ...mergePhrases(arabicCompounds(somali(tokens), hyphens)));
   const scripts = [...new Set(tokens.map((t) => t.script))];
   return { input, tokens, scripts };
+}
+
+const nameLike = (t: NameToken | undefined): t is NameToken => t !== undefined && (t.role === 'name' || t.role === 'family');
+
+// Somali spelling is read name by name: one evidently Somali word (Xasan, Cabdi) makes the name's other words
+// with x or c Somali too (Maxamed), unless they are known names as written (Felix).
+function somali(tokens: NameToken[]): NameToken[] {
+  const latin = tokens.filter((t) => t.script === 'Latn' && nameLike(t));
+  if (!latin.some((t) => evidentlySomali(t.forms[0]!))) return tokens;
+  return tokens.map((t) => {
+    const respelt = t.script === 'Latn' && nameLike(t) && maybeSomali(t.forms[0]!) ? somaliRespelling(t.forms[0]!) : null;
+    return respelt ? { ...t, forms: [...new Set([respelt, ...t.forms])] } : t;
+  });
+}
+
+const latinWord = (t: NameToken | undefined): string | undefined => (t?.script === 'Latn' ? t.forms[0] : undefined);
+
+// One token for a compound name written in parts ("Abd al-Rahman", "Nur ad-Din"): its comparison spelling
+// first, then the parts run together as written.
+function compound(parts: NameToken[], joined: string, spelling: string | null): NameToken {
+  const role = parts.some((p) => p.role === 'family') ? 'family' : 'name';
+  return { raw: parts.map((p) => p.raw).join(' '), script: 'Latn', forms: [...new Set([spelling ?? joined, joined])], role };
+}
+
+// The Arabic article (al-, el-, and the assimilated ash-, ad-, ar-...) is a particle that compares as "al";
+// Abd-names and ad-Din names written in parts become one part; joined spellings get their "al" spelling.
+function arabicCompounds(tokens: NameToken[], hyphens: boolean[]): NameToken[] {
+  const marked = tokens.map((t, i) => {
+    const w = latinWord(t);
+    if (w === undefined || !(t.role === 'name' || t.role === 'particle') || !isArticle(w, latinWord(tokens[i + 1]), hyphens[i] ?? false)) return t;
+    return { ...t, role: 'particle' as const, forms: [...new Set(['al', ...t.forms])] };
+  });
+  const isAl = (t: NameToken | undefined) => t?.role === 'particle' && t.forms[0] === 'al';
+  const out: NameToken[] = [];
+  for (let i = 0; i < marked.length; i++) {
+    const t = marked[i]!;
+    const w = latinWord(t);
+    // Abd + (article) + name, Abdul/Abdel... + article + name: "Abd al-Rahman", "Abd Rabbo", "Abdul al-Rahman". A head
+    // alone before a name ("Abdul Rahman") stays a part of its own, as it is often left out (Abdul Hanif / Hanif);
+    // it compares as "abdal", so the run-together comparison meets Abdelrahman.
+    if (w !== undefined && isAbdHead(w)) {
+      const art = isAl(marked[i + 1]) ? 1 : 0;
+      const next = marked[i + 1 + art];
+      if (!art && w !== 'abd') {
+        out.push({ ...t, forms: [...new Set(['abdal', ...t.forms])] });
+        continue;
+      }
+      if (nameLike(next) && latinWord(next)) {
+        const joined = w + (art ? 'al' : '') + latinWord(next)!;
+        out.push(compound(marked.slice(i, i + 2 + art), joined, abdSpelling(joined)));
+        i += 1 + art;
+        continue;
+      }
+    }
+    // Name + article + Din, or name + Uddin: "Nur ad-Din", "Salah ud-Din", "Nur Uddin".
+    if (w !== undefined && nameLike(t)) {
+      const art = isAl(marked[i + 1]) ? 1 : 0;
+      const din = latinWord(marked[i + 1 + art]);
+      if (din !== undefined && isDinWord(din) && (art === 1 || din.length > 4)) {
+        const joined = w + (art ? 'al' : '') + din;
+        out.push(compound(marked.slice(i, i + 2 + art), joined, dinSpelling(joined)));
+        i += 1 + art;
+        continue;
+      }
+    }
+    const derived = w !== undefined && nameLike(t) ? (abdSpelling(w) ?? dinSpelling(w) ?? joinedArticleSpelling(w)) : null;
+    out.push(derived && derived !== w ? { ...t, forms: [...new Set([derived, ...t.forms])] } : t);
+  }
+  return out;
 }

@@ -2,9 +2,10 @@
  * Prepared names: everything the scorer needs per token, computed once per name (and cached), so that
  * pairwise scoring is only cheap string comparisons. The candidate index stores what it needs from here.
  */
+import { givenNameGender, type NameGender } from './given-name-gender.ts';
 import { givenNameClass } from './given-names.ts';
 import { namePartFrequency } from './name-data.ts';
-import { normalizeName, type NameToken, type TokenRole } from './normalize.ts';
+import { foldLatin, normalizeName, type NameToken, type TokenRole } from './normalize.ts';
 import { canonicalSpelling, consonantSkeleton, phoneticCode } from './phonetic.ts';
 import { ABJAD_SCRIPTS, readingLattice, type LatticeSlot, type Script } from './transliterate.ts';
 
@@ -22,6 +23,8 @@ export interface PreparedToken {
   code: string;
   /** Given-name equivalence class, or -1. */
   nameClass: number;
+  /** The gender a Latin given name is used for (Erik m, Erika f); absent when unisex, unknown or not a given name. */
+  gender?: NameGender;
   /** True when the only spelling is a vowel-less abjad transliteration (no attested Latin form). */
   vowelless: boolean;
   /** Weight of this part in the name score. */
@@ -67,9 +70,18 @@ function commonnessFactor(forms: string[]): number {
 
 const LINEAGE_PARTICLES = new Set(['bin', 'ibn', 'ben', 'bint', 'binti', 'ould']);
 
-function prepareToken(t: NameToken, lineage: number): PreparedToken {
+// A compound or respelt part is looked up by its comparison spelling and by the spelling as written.
+function classOf(t: NameToken, canon: string[]): number {
+  if (t.role !== 'name' && t.role !== 'family') return -1;
+  const first = givenNameClass(canon[0] ?? '');
+  return first >= 0 || t.script !== 'Latn' ? first : givenNameClass(canonicalSpelling(foldLatin(t.raw.toLowerCase())[0] ?? ''));
+}
+
+function prepareToken(t: NameToken, lineage: number, company: boolean): PreparedToken {
   const canon = [...new Set(t.forms.map(canonicalSpelling).filter(Boolean))];
   const abjad = ABJAD_SCRIPTS.has(t.script);
+  // Words of a company name (Bank of China) are no given names, whatever a list of names says.
+  const gender = t.script === 'Latn' && t.role === 'name' && !company ? givenNameGender(foldLatin(t.raw.toLowerCase())[0] ?? '') : null;
   return {
     raw: t.raw,
     script: t.script,
@@ -78,7 +90,8 @@ function prepareToken(t: NameToken, lineage: number): PreparedToken {
     canon,
     skeletons: [...new Set(canon.map(consonantSkeleton))],
     code: phoneticCode(canon[0] ?? ''),
-    nameClass: t.role === 'name' || t.role === 'family' ? givenNameClass(canon[0] ?? '') : -1,
+    nameClass: classOf(t, canon),
+    ...(gender ? { gender } : {}),
     vowelless: abjad && t.forms.length === 1,
     weight: ROLE_WEIGHT[t.role] * (t.role === 'name' || t.role === 'family' ? commonnessFactor(t.forms) : 1),
     native: t.script === 'Latn' ? '' : t.raw.toLowerCase().normalize('NFD'),
@@ -101,9 +114,10 @@ export function prepareName(input: string): PreparedName {
   let lineage = 0;
   // "bin" states descent only between names: at either end of a name it is a scrambled order, not lineage.
   const named = (t: NameToken | undefined) => t !== undefined && (t.role === 'name' || t.role === 'family');
+  const company = n.tokens.some((t) => t.role === 'legal');
   const tokens = n.tokens.map((t, i) => {
     if (t.role === 'particle' && LINEAGE_PARTICLES.has(t.forms[0]!) && i > 0 && n.tokens.slice(i + 1).some(named)) lineage++;
-    return prepareToken(t, lineage);
+    return prepareToken(t, lineage, company);
   });
   const prepared: PreparedName = { input, tokens, scripts: n.scripts, hasLineage: lineage > 0 };
   // A full cache is dropped rather than evicted piecemeal: simpler, and the hot set refills in milliseconds.

@@ -17,6 +17,7 @@ export type PartMatchKind =
   | 'initial' // an initial against a part starting with it
   | 'number' // numbers or numerals
   | 'merged' // one part against two run together ("Abdulrahman" / "Abdul Rahman")
+  | 'gender' // given names alike in spelling but of the other gender (Erik / Erika): evidence against
   | 'different';
 
 export interface PartMatch {
@@ -80,8 +81,23 @@ function latticeSimilarity(latinForms: string[], read: Pick<PreparedToken, 'latt
   return best;
 }
 
-/** Scores two single name parts. */
+// Given names of different genders (Erik / Erika, Jan / Jana) are two people's names however alike they are
+// written: at most this similarity, which keeps almost no credit. Unisex and unknown names carry no gender.
+const GENDER_CONFLICT = 0.6;
+
+/** Scores two single name parts, with the genders of given names as evidence against. */
 function partSimilarity(a: PreparedToken, b: PreparedToken): Sim {
+  const sim = spellingSimilarity(a, b);
+  // The same class (Sasha / Alexander) is one name whatever the lists say of each form.
+  // One canonical spelling (Wali / Walli) is one name: the lists' genders of rare spellings are noise.
+  if (a.gender && b.gender && a.gender !== b.gender && sim.s > GENDER_CONFLICT && sim.s < 1 && (a.nameClass < 0 || a.nameClass !== b.nameClass)) {
+    return { s: GENDER_CONFLICT, kind: 'gender' };
+  }
+  return sim;
+}
+
+/** Scores two single name parts by spelling, sound and name equivalence. */
+function spellingSimilarity(a: PreparedToken, b: PreparedToken): Sim {
   if (a.role === 'number' || b.role === 'number') {
     return a.forms.some((f) => b.forms.includes(f)) ? { s: 1, kind: 'number' } : NO_MATCH;
   }
@@ -208,6 +224,22 @@ function candidates(a: PreparedName, b: PreparedName): Candidate[] {
       if (s >= MIN_PAIR) out.push({ ia: [i], ib: [j, j + 1], sim: { s, kind: 'merged' } });
     }
   }
+  // Particles written apart or together: "Van den Berg" / "Vandenberg" / "Vanden Berg", "de la Cruz" / "Delacruz".
+  const spansA = particleSpans(ta);
+  const spansB = particleSpans(tb);
+  const singles = (tokens: PreparedToken[]) => tokens.map((t, i) => ({ idx: [i], canon: t.canon })).filter((x) => mergeable(tokens[x.idx[0]!]!) && tokens[x.idx[0]!]!.script === 'Latn');
+  const spanPairs: [Span[], Span[]][] = [
+    [spansA.filter((x) => x.idx.length > 2), singles(tb)],
+    [singles(ta), spansB.filter((y) => y.idx.length > 2)],
+    [spansA, spansB],
+  ];
+  for (const [xs, ys] of spanPairs) {
+    for (const x of xs) for (const y of ys) {
+      if (x.idx.length === y.idx.length) continue; // the same split: the parts pair one by one
+      const s = bestOf(x.canon, y.canon);
+      if (s >= MIN_MERGE) out.push({ ia: x.idx, ib: y.idx, sim: { s, kind: 'merged' } });
+    }
+  }
   // Dotted initials against one part that spells them ("A.B.C." / "ABC"): the acronym, written two ways.
   const acronyms = (x: PreparedToken[], y: PreparedToken[], flip: boolean) => {
     for (let i = 0; i < x.length; i++) {
@@ -227,6 +259,31 @@ function candidates(a: PreparedName, b: PreparedName): Candidate[] {
   acronyms(tb, ta, true);
   // Highest similarity first; ties prefer heavier evidence (a merge covers two parts).
   out.sort((x, y) => y.sim.s - x.sim.s || y.ia.length + y.ib.length - (x.ia.length + x.ib.length));
+  return out;
+}
+
+interface Span {
+  idx: number[];
+  canon: string[];
+}
+
+const named = (t: PreparedToken | undefined) => t !== undefined && t.script === 'Latn' && (t.role === 'name' || t.role === 'family');
+
+// Each run of Latin particles before a name, with the name, run together ("van den Berg" → vandenberg, "den Berg"),
+// and with the name before it too ("Abd al-Hamid" → abdalhamid, "Nur al Din"), for a part written as one word.
+function particleSpans(tokens: PreparedToken[]): Span[] {
+  const out: Span[] = [];
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+  for (let p = 1; p < tokens.length; p++) {
+    if (!named(tokens[p])) continue;
+    let joined = tokens[p]!.forms[0]!;
+    let s = p - 1;
+    for (; s >= 0 && tokens[s]!.role === 'particle' && tokens[s]!.script === 'Latn'; s--) {
+      joined = tokens[s]!.forms[0]! + joined;
+      out.push({ idx: range(s, p), canon: [canonicalSpelling(joined)] });
+    }
+    if (s >= 0 && s < p - 1 && named(tokens[s])) out.push({ idx: range(s, p), canon: [canonicalSpelling(tokens[s]!.forms[0]! + joined)] });
+  }
   return out;
 }
 

@@ -5,4 +5,5 @@ export { createWanted, consultWanted, listWantedNamesForIndex, describeWantedFor
 export { performWantedAction } from './wanted.actions.ts';
 export { importNotices, parseInterpolDocument } from './wanted.import.ts';
 export { setWantedIndexProvider, type WantedIndexEntry, type WantedIndexProvider } from './wanted.hooks.ts';
+export { runningClocksForHits, type RunningClockFlag } from './wanted.hit-clocks.ts';
 export { wantedPerson } from './wanted.schema.ts';

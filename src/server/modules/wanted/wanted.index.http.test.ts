@@ -53,7 +53,7 @@ describe('the matching index follows the register', () => {
     }]);
   });
 
-  test('a correction re-indexes the new names; an arrest and a withdrawal make the entry inactive', async () => {
+  test('a correction re-indexes the new names; an arrest keeps the entry active (clocks run), a withdrawal makes it inactive', async () => {
     const p = (await fast.post('/api/wanted', person('Oleg Smirnoff'))).body;
     const u = await fast.put(`/api/wanted/${p.id}`, { version: p.version, aliases: ['Oleg S', 'Олежка'] });
     assert.equal(u.status, 200, JSON.stringify(u.body));
@@ -65,7 +65,7 @@ describe('the matching index follows the register', () => {
     const arrested = await fast.post(`/api/wanted/${p.id}/arrest`, { version: located.body.version, warrantId: p.warrants[0].id, countryCode: 'DE', arrestedAt: '2026-11-20T10:00:00Z' });
     assert.equal(arrested.status, 200, JSON.stringify(arrested.body));
     entries = await indexed();
-    assert.equal(entries.at(-1)!.active, false);
+    assert.equal(entries.at(-1)!.active, true, 'arrested: a request naming him must still show him while the surrender clocks run');
     assert.equal(entries.at(-1)!.id, p.id);
     const withdrawn = await fast.post(`/api/wanted/${p.id}/withdraw`, { version: arrested.body.version, reason: 'Verkställighet preskriberad' });
     assert.equal(withdrawn.body.status, 'withdrawn');

@@ -164,6 +164,14 @@ export async function arrestedPersons(db: Db) {
     .where(eq(wantedPerson.status, 'arrested')).orderBy(asc(wantedPerson.arrestedAt)).limit(500);
 }
 
+/** These persons, when arrested, with the kind of the warrant they were arrested on (for their clocks). */
+export async function arrestedAmong(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return db.select({ p: wantedPerson, warrantKind: wantedWarrant.kind }).from(wantedPerson)
+    .innerJoin(wantedWarrant, eq(wantedWarrant.id, wantedPerson.arrestWarrantId))
+    .where(and(eq(wantedPerson.status, 'arrested'), inArray(wantedPerson.id, ids)));
+}
+
 /** Active warrants whose validity or review date falls before `until`. */
 export async function lapsingWarrants(db: Db, until: string) {
   return db.select({ w: wantedWarrant, reference: wantedPerson.reference }).from(wantedWarrant)

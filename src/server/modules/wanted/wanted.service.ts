@@ -61,7 +61,8 @@ function warrantRow(ctx: Ctx, personId: string, w: WarrantInput): repo.NewWarran
 export function indexEntryOf(p: Pick<repo.PersonRow, 'id' | 'reference' | 'fullName' | 'otherScriptNames' | 'aliases' | 'dateOfBirth' | 'nationalities' | 'gender' | 'status'>): WantedIndexEntry {
   return {
     kind: 'wanted_person', id: p.id, reference: p.reference, names: [p.fullName, ...p.otherScriptNames, ...p.aliases],
-    dateOfBirth: p.dateOfBirth, nationalities: p.nationalities, gender: p.gender, active: SOUGHT_STATUSES.includes(p.status as WantedStatus),
+    // An arrested person stays in the cross-check while the surrender clocks run: a request naming him must show it.
+    dateOfBirth: p.dateOfBirth, nationalities: p.nationalities, gender: p.gender, active: SOUGHT_STATUSES.includes(p.status as WantedStatus) || p.status === 'arrested',
   };
 }
 
@@ -295,7 +296,7 @@ export async function draftForeignRequest(ctx: ActorCtx, id: string, input: z.in
     const r = await createRequest(t, {
       direction: 'outgoing', channel: 'siena', countryCode: input.countryCode, counterpartAuthority: input.counterpartAuthority,
       urgent: input.urgent, urgencyReason: input.urgent ? 'restrictive_measure' : null, access: 'indirect', language: input.language as 'en',
-      handlingCode: 'H0', europolCopy: false, europolCopyReason: 'ENFAST request between national FAST teams', subject: `FAST ${p.reference}`,
+      handlingCode: 'H0', europolMandate: true, europolCopy: false, europolCopyReason: 'ENFAST request between national FAST teams', subject: `FAST ${p.reference}`,
       informationSought: input.informationSought, purpose: `Locating and arresting a person wanted by ${tx.nodeCountry} (${p.reference})`,
       offence: p.offence.slice(0, 500),
       persons: [{

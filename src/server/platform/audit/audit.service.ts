@@ -1,11 +1,12 @@
 /**
  * Writing the audit log (LED Art 25). Call `audit` inside the same transaction as the act it records,
- * so that neither exists without the other.
+ * so that neither exists without the other. Writers share no lock: the entry carries a hash of its own
+ * content, and the sealer (audit.seal.ts) links committed entries into the hash chain shortly after.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../context.ts';
-import { appendAudit, lockChainHead } from './audit.repository.ts';
+import { contentHash } from './audit.hash.ts';
+import { insertAuditEntry } from './audit.repository.ts';
 
 /** LED Art 25(1) kinds of processing, plus security and administration events. */
 export type AuditCategory =
@@ -24,24 +25,9 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** The canonical text an entry's hash covers; verification recomputes exactly this. */
-export function auditHashInput(prevHash: string, e: {
-  seq: number; id: string; at: Date; actorId: string | null; actorLabel: string; category: string; action: string;
-  entityType: string; entityId: string | null; personIds: string[]; justification: string | null;
-  recipient: string | null; details: unknown;
-}): string {
-  // RFC 8785 canonical JSON: jsonb stores object keys in its own order, so plain JSON.stringify would not verify.
-  return canonicalize([
-    prevHash, e.seq, e.id, e.at.toISOString(), e.actorId, e.actorLabel, e.category, e.action, e.entityType,
-    e.entityId, e.personIds, e.justification, e.recipient, e.details,
-  ]) as string;
-}
-
-/** Appends one entry to the hash-chained audit log, in ctx's transaction. */
-export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
-  const head = await lockChainHead(ctx.db);
-  const row = {
-    seq: head.seq + 1,
+/** Appends one entry to the audit log, in ctx's transaction; returns its number. */
+export async function audit(ctx: Ctx, entry: AuditEntry): Promise<number> {
+  const content = {
     id: randomUUID(),
     at: ctx.clock.now(),
     actorId: ctx.actor?.id ?? null,
@@ -56,6 +42,5 @@ export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
     // A round trip through JSON drops undefined values, as jsonb does, so hashes verify.
     details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
   };
-  const hash = createHash('sha256').update(auditHashInput(head.hash, row)).digest('hex');
-  await appendAudit(ctx.db, { ...row, requestId: ctx.requestId, prevHash: head.hash, hash });
+  return insertAuditEntry(ctx.db, { ...content, requestId: ctx.requestId, contentHash: contentHash(content) });
 }

@@ -224,7 +224,7 @@ describe('built-in regimes: every rule', () => {
         regimeId: 'ameripol',
         events: { received: '2026-05-05T09:00:00Z' },
         stops: [{ from: '2026-05-05T10:00:00Z', to: null }],
-        delay: { length: { amount: 1, unit: 'calendar_days' }, notifiedAt: '2026-05-05T10:00:00Z' },
+        delay: { expectedAt: '2026-05-06T10:00:00Z', notifiedAt: '2026-05-05T10:00:00Z' },
       },
       '2030-01-01T00:00:00Z',
     );
@@ -238,8 +238,17 @@ describe('built-in regimes: every rule', () => {
     assert.equal(d.expectedAt, undefined);
   });
 
+  for (const regimeId of ['third-country', 'own-initiative']) {
+    it(`${regimeId}: outside the Directive's Art 5 limits, no deadline however urgent`, () => {
+      const d = computeDeadline({ regimeId, facts: { urgent: true, access: 'direct' }, events: { received: '2026-05-05T09:00:00Z' } }, '2030-01-01T00:00:00Z');
+      assert.equal(d.dueAt, null);
+      assert.equal(d.overdue, false);
+      assert.equal(d.remainingMs, null);
+    });
+  }
+
   it('has a case for every rule of every built-in regime', () => {
-    const covered = new Set(RULE_CASES.map((c) => `${c.regimeId}/${c.ruleId}`).concat('ameripol/observer'));
+    const covered = new Set(RULE_CASES.map((c) => `${c.regimeId}/${c.ruleId}`).concat('ameripol/observer', 'third-country/no-legal-limit', 'own-initiative/no-deadline'));
     const all = BUILT_IN_REGIMES.flatMap((r) => r.rules.map((rule) => `${r.id}/${rule.id}`));
     assert.deepEqual(all.filter((k) => !covered.has(k)), []);
   });
@@ -454,9 +463,9 @@ describe('overdue and judicial-authorisation delay', () => {
     assert.equal(d.remainingMs, 0);
   });
 
-  it('a notified delay gives expectedAt but does not stop the legal clock (Art 5(2))', () => {
+  it('a notified delay gives expectedAt, the instant told to the requester, but does not stop the legal clock (Art 5(2))', () => {
     const d = computeDeadline(
-      { ...urgentIndirect, delay: { length: { amount: 2, unit: 'calendar_days' }, notifiedAt: '2026-05-07T10:00:00Z' } },
+      { ...urgentIndirect, delay: { expectedAt: '2026-05-10T09:00:00Z', notifiedAt: '2026-05-07T10:00:00Z' } },
       '2026-05-09T09:00:00Z',
     );
     assert.equal(iso(d.dueAt), '2026-05-08T09:00:00.000Z');
@@ -466,17 +475,17 @@ describe('overdue and judicial-authorisation delay', () => {
     assert.equal(d.remainingMs, -DAY);
   });
 
-  it('a delay in hours counts elapsed time from the (stop-adjusted) due time', () => {
+  it('an expected delay may be less than a day, and a clock stop does not move it', () => {
     const d = computeDeadline(
       {
         ...urgentIndirect,
         stops: [{ from: '2026-05-06T09:00:00Z', to: '2026-05-06T13:00:00Z' }],
-        delay: { length: { amount: 36, unit: 'hours' }, notifiedAt: '2026-05-07T10:00:00Z' },
+        delay: { expectedAt: '2026-05-08T19:30:00Z', notifiedAt: '2026-05-07T10:00:00Z' },
       },
       '2026-05-07T09:00:00Z',
     );
     assert.equal(iso(d.dueAt), '2026-05-08T13:00:00.000Z');
-    assert.equal(iso(d.expectedAt), '2026-05-10T01:00:00.000Z');
+    assert.equal(iso(d.expectedAt), '2026-05-08T19:30:00.000Z');
     assert.equal(d.delayNotified, false); // told only after `now`
   });
 
@@ -525,6 +534,8 @@ describe('validation at the edge', () => {
   it('rejects a malformed delay', () => {
     const delay = { length: { amount: 2, unit: 'weeks' }, notifiedAt: now } as unknown as DeadlineInput['delay'];
     throwsCode(() => computeDeadline({ ...ok, delay }, now), 'deadline.invalid_delay');
+    // An answer cannot be expected before the requester was told of the delay.
+    throwsCode(() => computeDeadline({ ...ok, delay: { expectedAt: '2026-05-01T00:00:00Z', notifiedAt: '2026-05-02T00:00:00Z' } }, now), 'deadline.invalid_delay');
   });
 
   it('rejects unknown input fields, so a misspelt `stops` cannot silently drop a clock stop', () => {

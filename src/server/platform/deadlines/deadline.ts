@@ -17,7 +17,9 @@
  *   have stopped in the future), and a stop that begins after the time has run out does not revive it.
  *   While a stop is open the deadline is paused: the remaining time stays as it was when it paused.
  * - A judicial-authorisation delay (Art 5(2)) does not stop the clock: the deadline may be exceeded only
- *   as far as needed. It gives `expectedAt` beside the legal `dueAt`, which still becomes overdue.
+ *   as far as needed. The requester is told when the answer is expected — one instant, the same on both
+ *   nodes, possibly less than a day away — which the engine gives back as `expectedAt` beside the legal
+ *   `dueAt`; the legal due time still becomes overdue.
  * - The due instant itself is still in time; overdue means strictly after it.
  */
 import { DateTime, IANAZone } from 'luxon';
@@ -51,9 +53,9 @@ export interface ClockStop {
   to: Instant | null; // null: still stopped
 }
 
-/** Art 5(2): the expected delay told to the requester, with the moment it was told. */
+/** Art 5(2): when the answer is expected, as told to the requester, with the moment it was told. */
 export interface ExpectedDelay {
-  length: Duration;
+  expectedAt: Instant;
   notifiedAt: Instant;
 }
 
@@ -124,7 +126,11 @@ const inputSchema = z.strictObject({
   facts: z.record(z.string(), factValueSchema.nullable().optional()).optional(),
   events: z.record(z.string(), instantSchema),
   stops: z.array(stopSchema).optional(),
-  delay: z.strictObject({ length: durationSchema, notifiedAt: instantSchema }).nullable().optional(),
+  delay: z
+    .strictObject({ expectedAt: instantSchema, notifiedAt: instantSchema })
+    .refine((d) => d.expectedAt.getTime() > d.notifiedAt.getTime(), { path: ['expectedAt'], message: 'expected before it was told' })
+    .nullable()
+    .optional(),
 });
 type ParsedInput = z.infer<typeof inputSchema>;
 
@@ -151,13 +157,19 @@ function parseNow(now: Instant): Date {
   return parsed.data;
 }
 
-function matches(when: Readonly<Record<string, FactValue>>, facts: Facts): boolean {
+/** Whether every entry of a `when` equals the case's fact (the matching of rules, extensions and regime choices). */
+export function factsMatch(when: Readonly<Record<string, FactValue>>, facts: Facts): boolean {
   return Object.entries(when).every(([key, value]) => facts[key] === value);
 }
 
 /** Returns the first rule of the regime whose `when` entries all equal the given facts. */
 export function matchRule(regime: Regime, facts: Facts = {}): Rule | undefined {
-  return regime.rules.find((rule) => matches(rule.when, facts));
+  return regime.rules.find((rule) => factsMatch(rule.when, facts));
+}
+
+/** The calendar year of an instant in Swedish legal time (a reference or a statistic made at 00:30 on 1 January is the new year's). */
+export function legalYear(at: Date): number {
+  return DateTime.fromJSDate(at, { zone }).year;
 }
 
 /** Stockholm wall-clock fields of an instant, carried as a UTC DateTime so that day arithmetic has no DST. */
@@ -279,7 +291,7 @@ export function computeDeadline(input: DeadlineInput, now: Instant, regimes: Reg
     const none = { dueAt: null, baseDueAt: null, paused: false, remainingMs: null, overdue: false, totalStoppedMs: 0 };
     return { ...base, ...none, stops: [], extensions: [], delayNotified };
   }
-  const extensions = (rule.extensions ?? []).filter((e) => matches(e.when, parsed.facts ?? {}));
+  const extensions = (rule.extensions ?? []).filter((e) => factsMatch(e.when, parsed.facts ?? {}));
   const startMs = start.getTime();
   const baseDue = addDurations(startMs, [rule.duration, ...extensions.map((e) => e.duration)]);
   const { at: due, counted } = runClock(startMs, baseDue - startMs, normaliseStops(parsed.stops, startMs, at));
@@ -295,7 +307,7 @@ export function computeDeadline(input: DeadlineInput, now: Instant, regimes: Reg
     totalStoppedMs: counted.reduce((sum, s) => sum + (s.to - s.from), 0),
     stops: counted.map((s) => ({ from: new Date(s.from), to: new Date(s.to) })),
     extensions: extensions.map((e) => ({ id: e.id, legalBasis: e.legalBasis })),
-    ...(parsed.delay ? { expectedAt: new Date(addDurations(due, [parsed.delay.length])) } : {}),
+    ...(parsed.delay ? { expectedAt: parsed.delay.expectedAt } : {}),
     delayNotified,
   };
 }

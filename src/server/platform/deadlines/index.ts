@@ -6,6 +6,8 @@ export {
   LEGAL_ZONE,
   addDuration,
   computeDeadline,
+  factsMatch,
+  legalYear,
   matchRule,
   reminderTimes,
   type AppliedExtension,

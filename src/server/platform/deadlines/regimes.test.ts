@@ -40,10 +40,10 @@ const EXTRA_JSON = `{
 const valid = () => JSON.parse(EXTRA_JSON) as Record<string, unknown> & { rules: Record<string, unknown>[] };
 
 describe('built-in regimes', () => {
-  it('are the seven clocks of the requirements', () => {
+  it('are the clocks of the requirements, with third-country and own-initiative exchanges as regimes of their own', () => {
     assert.deepEqual(
       BUILT_IN_REGIMES.map((r) => r.id),
-      ['eu-2023-977', 'sirene', 'ameripol', 'eaw-decision', 'eaw-surrender', 'naw-decision', 'naw-surrender'],
+      ['eu-2023-977', 'sirene', 'ameripol', 'third-country', 'own-initiative', 'eaw-decision', 'eaw-surrender', 'naw-decision', 'naw-surrender'],
     );
   });
 

@@ -120,6 +120,41 @@ const EU_2023_977: Regime = {
   ],
 };
 
+// Dir. (EU) 2023/977 binds the Member States (and the Schengen-associated states that apply it); a request
+// to or from a third country or an international organisation (e.g. through Interpol, Art 13(2)(a)) is not
+// under its Art 5 time limits. No legal time limit is known for those exchanges; a national rule that sets one
+// is loaded as a regime of its own (`parseRegimes`) and chosen by the desk's regime selection.
+const THIRD_COUNTRY: Regime = {
+  id: 'third-country',
+  label: { sv: 'Begäran om information till eller från tredjeland', en: 'Request for information to or from a third country' },
+  source: 'Directive (EU) 2023/977, Art. 1 and 13(2)(a): the Directive applies between Member States only',
+  rules: [
+    {
+      id: 'no-legal-limit',
+      when: {},
+      startsAt: 'received',
+      duration: null,
+      legalBasis: 'Outside Dir. (EU) 2023/977 (third country): no legal time limit',
+    },
+  ],
+};
+
+// Art 7: information provided on a Member State's own initiative is not a request; nothing is due.
+const OWN_INITIATIVE: Regime = {
+  id: 'own-initiative',
+  label: { sv: 'Information på eget initiativ', en: 'Own-initiative information' },
+  source: 'Directive (EU) 2023/977, Art. 7',
+  rules: [
+    {
+      id: 'no-deadline',
+      when: {},
+      startsAt: 'received',
+      duration: null,
+      legalBasis: 'Dir. (EU) 2023/977 Art. 7: no time limit',
+    },
+  ],
+};
+
 const SIRENE: Regime = {
   id: 'sirene',
   label: { sv: 'SIRENE-förfrågan', en: 'SIRENE request' },
@@ -276,6 +311,8 @@ export const BUILT_IN_REGIMES: readonly Regime[] = deepFreeze([
   EU_2023_977,
   SIRENE,
   AMERIPOL,
+  THIRD_COUNTRY,
+  OWN_INITIATIVE,
   EAW_DECISION,
   EAW_SURRENDER,
   NAW_DECISION,

@@ -1,6 +1,7 @@
 /** SQL of notifications. */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { rowsOf } from '../db/client.ts';
 import { notification } from './notification.schema.ts';
 
 export type NotificationRow = typeof notification.$inferSelect;
@@ -19,4 +20,15 @@ export async function markRead(db: Db, userId: string, id: string, at: Date): Pr
     .where(and(eq(notification.id, id), eq(notification.userId, userId)))
     .returning({ id: notification.id });
   return rows.length;
+}
+
+export interface NotificationState { unread: number; latestAt: string | null }
+
+/** Unread count and newest notification time of each of these users, in one query (the live stream's tick). */
+export async function notificationStates(db: Db, userIds: string[]): Promise<Map<string, NotificationState>> {
+  if (!userIds.length) return new Map();
+  const rows = rowsOf<{ user_id: string; unread: number; latest: Date | string | null }>(await db.execute(sql`
+    SELECT user_id, count(*) FILTER (WHERE read_at IS NULL)::int AS unread, max(created_at) AS latest
+    FROM notification WHERE user_id IN (${sql.join(userIds.map((u) => sql`${u}::uuid`), sql`, `)}) GROUP BY user_id`));
+  return new Map(rows.map((r) => [r.user_id, { unread: r.unread, latestAt: r.latest ? new Date(r.latest).toISOString() : null }]));
 }

@@ -1,8 +1,9 @@
 /** The signed-in user's notifications. */
 import { z } from 'zod';
-import type { App } from '../../http/app.ts';
+import type { App, AppDeps } from '../../http/app.ts';
 import { requireActor } from '../../http/auth.ts';
 import { listMyNotifications, markNotificationRead } from './notification.service.ts';
+import { NotificationHub } from './notification.stream.ts';
 
 const item = z.object({
   id: z.uuid(), kind: z.string(), entityType: z.string().nullable(), entityId: z.string().nullable(),
@@ -10,7 +11,17 @@ const item = z.object({
   readAt: z.string().nullable(),
 });
 
-export async function registerNotificationRoutes(app: App) {
+export async function registerNotificationRoutes(app: App, deps: AppDeps) {
+  const hub = new NotificationHub(deps.db, deps.config.NOTIFICATION_POLL_MS);
+  app.addHook('onClose', async () => hub.close());
+
+  // Server-sent events: the unread count and newest time, pushed when they change (the header's bell, the panel).
+  app.get('/api/notifications/stream', { schema: { tags: ['notifications'], hide: true } }, async (request, reply) => {
+    const ctx = requireActor(request);
+    reply.hijack();
+    await hub.open(ctx.actor.id, reply.raw);
+  });
+
   app.get('/api/notifications', { schema: { tags: ['notifications'], response: { 200: z.object({ items: z.array(item) }) } } },
     async (request) => {
       const rows = await listMyNotifications(requireActor(request));

@@ -171,6 +171,7 @@ function VerifyPanel() {
             <p className="small">
               {t('accountability.verify.summary', { entries: result.entries, head: result.headSeq ?? '–', checkpoints: result.checkpoints, ms: result.durationMs })}
             </p>
+            {result.unsealed > 0 && <p className="small">{t('accountability.verify.unsealed', { count: result.unsealed })}</p>}
             {result.keyFingerprint && <p className="small">{t('accountability.verify.fingerprint')}: <code>{result.keyFingerprint}</code></p>}
           </div>
         )}

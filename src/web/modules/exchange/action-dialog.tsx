@@ -23,7 +23,7 @@ interface Values {
   question: string;
   answer: string;
   receivedAt: string;
-  expectedDays: string;
+  expectedAt: string;
   reason: string;
   authorised: '' | 'yes' | 'no';
   note: string;
@@ -37,7 +37,7 @@ function bodyFor(action: ActionName, v: Values, version: number): Record<string,
     case 'assign': return { version, assigneeId: v.assigneeId };
     case 'request_clarification': return { version, question: v.question };
     case 'receive_clarification': return { version, answer: v.answer, receivedAt: localInputToIso(v.receivedAt) ?? undefined };
-    case 'delay_judicial': return { version, expectedDays: Number(v.expectedDays), reason: v.reason };
+    case 'delay_judicial': return { version, expectedAt: localInputToIso(v.expectedAt), reason: v.reason };
     case 'resume_judicial': return { version, authorised: v.authorised === 'yes', note: opt(v.note) };
     case 'answer': return { version, body: v.body, partialRefusalGrounds: v.grounds, refusalReason: v.grounds.length ? opt(v.reason) : null };
     case 'refuse': return { version, grounds: v.grounds, reason: v.reason };
@@ -57,8 +57,8 @@ function validate(action: ActionName, v: Values, t: (k: string) => string): Reco
   if (action === 'request_clarification') need('question', v.question);
   if (action === 'receive_clarification') need('answer', v.answer);
   if (action === 'delay_judicial') {
-    const n = Number(v.expectedDays);
-    if (!Number.isInteger(n) || n < 1 || n > 365) e.expectedDays = t('exchange.actions.expectedDaysRange');
+    const at = localInputToIso(v.expectedAt);
+    if (!at || Date.parse(at) <= Date.now()) e.expectedAt = t('exchange.actions.expectedAtFuture');
     need('reason', v.reason);
   }
   if (action === 'resume_judicial' && !v.authorised) e.authorised = t('exchange.actions.authorisedRequired');
@@ -75,7 +75,7 @@ export function ActionDialog({ r, action, onClose, onDone, onStale }: Props) {
   const { t } = useTranslation();
   const reference = useReference();
   const [v, setV] = useState<Values>({
-    assigneeId: '', question: '', answer: '', receivedAt: localInputValue(), expectedDays: '', reason: '',
+    assigneeId: '', question: '', answer: '', receivedAt: localInputValue(), expectedAt: '', reason: '',
     authorised: '', note: '', body: '', grounds: [],
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -166,7 +166,7 @@ export function ActionDialog({ r, action, onClose, onDone, onStale }: Props) {
           )}
           {action === 'delay_judicial' && (
             <>
-              <TextInput path="expectedDays" type="number" inputMode="numeric" label={A('expectedDays')} help={A('expectedDaysHelp')} required value={v.expectedDays} onChange={(x) => set('expectedDays', x)} />
+              <TextInput path="expectedAt" type="datetime-local" label={A('expectedAt')} help={A('expectedAtHelp')} required value={v.expectedAt} onChange={(x) => set('expectedAt', x)} />
               <TextArea path="reason" label={A('delayReason')} required rows={4} value={v.reason} onChange={(x) => set('reason', x)} />
             </>
           )}

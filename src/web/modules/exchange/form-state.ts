@@ -16,7 +16,7 @@ import {
   type UrgencyReason,
 } from '../../../shared/domain.ts';
 import { localInputToIso, localInputValue } from '../../ui/format.ts';
-import type { CreateRequestBody } from './types.ts';
+import type { CreateRequestBody, RequestDetail } from './types.ts';
 
 export interface DocumentState {
   key: string;
@@ -63,6 +63,7 @@ export interface RequestFormState {
   language: RequestLanguage | '';
   handlingCode: HandlingCode;
   handlingText: string;
+  europolMandate: boolean;
   europolCopy: boolean;
   europolCopyReason: string;
   subject: string;
@@ -92,6 +93,7 @@ export function emptyForm(direction: Direction): RequestFormState {
     language: direction === 'outgoing' ? 'en' : '',
     handlingCode: 'H0',
     handlingText: '',
+    europolMandate: false,
     europolCopy: false,
     europolCopyReason: '',
     subject: '',
@@ -152,8 +154,9 @@ export function toBody(f: RequestFormState): CreateRequestBody {
     language: f.language as RequestLanguage,
     handlingCode: f.handlingCode,
     handlingText: f.handlingCode === 'H3' ? opt(f.handlingText) : null,
-    europolCopy: f.europolCopy,
-    europolCopyReason: opt(f.europolCopyReason),
+    europolMandate: f.europolMandate,
+    europolCopy: f.europolMandate && f.europolCopy,
+    europolCopyReason: f.europolMandate ? opt(f.europolCopyReason) : null,
     subject: f.subject.trim(),
     informationSought: f.informationSought.trim(),
     purpose: f.purpose.trim(),
@@ -181,4 +184,24 @@ export function toBody(f: RequestFormState): CreateRequestBody {
       accuracy: i.accuracy as InfoAccuracy,
     })),
   };
+}
+
+/** The form filled from a saved draft, for editing it (persons are added on the request page, one by one). */
+export function formFromDetail(r: RequestDetail): RequestFormState {
+  return {
+    ...emptyForm('outgoing'),
+    channel: r.channel, channelReason: (r.channelReason ?? '') as ChannelReason | '', countryCode: r.countryCode,
+    counterpartAuthority: r.counterpartAuthority, counterpartReference: r.counterpartReference ?? '', nationalAuthorityId: r.nationalAuthority?.id ?? '',
+    urgent: r.urgent, urgencyReason: (r.urgencyReason ?? '') as UrgencyReason | '', access: r.access, language: r.language as RequestLanguage,
+    handlingCode: r.handlingCode, handlingText: r.handlingText ?? '', europolMandate: r.europolMandate, europolCopy: r.europolCopy,
+    europolCopyReason: r.europolCopyReason ?? '', subject: r.subject, informationSought: r.informationSought, purpose: r.purpose,
+    offence: r.offence ?? '',
+    items: r.items.map((i) => ({ key: newKey(), content: i.content, nature: i.nature, reliability: i.reliability, accuracy: i.accuracy })),
+  };
+}
+
+/** The body of `POST /api/requests/:id/edit`: the draft's fields at the version the officer saw. */
+export function toEditBody(f: RequestFormState, version: number) {
+  const { direction: _d, receivedAt: _r, persons: _p, ...rest } = toBody(f);
+  return { ...rest, version };
 }

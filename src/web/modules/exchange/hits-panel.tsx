@@ -10,6 +10,7 @@ import { browserZone, formatDateTime } from '../../ui/format.ts';
 import { Dialog } from '../../ui/dialog.tsx';
 import { Field } from '../../ui/field.tsx';
 import { LinkedRecords } from '../matching/linked-records.tsx';
+import { WantedClockFlag } from '../matching/wanted-clock-flag.tsx';
 import type { RequestDetail } from './types.ts';
 
 type Hit = RequestDetail['hits'][number];
@@ -48,6 +49,7 @@ export function HitsPanel({ r, onChanged }: { r: RequestDetail; onChanged(messag
                   {t('exchange.detail.hits.score', { score: pct.format(h.score) })})
                 </span>
               </p>
+              <WantedClockFlag flag={h.wantedClock} />
               <LinkedRecords linked={h.linked} />
               <HitExplanation hit={h} pct={pct} />
               <p>

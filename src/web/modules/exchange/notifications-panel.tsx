@@ -5,15 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { browserZone, formatDateTime } from '../../ui/format.ts';
+import { noteRead, useNotificationState } from '../../ui/notification-stream.ts';
 import type { NotificationItem } from './types.ts';
 
-const REFRESH_MS = 30_000;
+/** A slow safety net; news arrives over the live stream at once. */
+const REFRESH_MS = 120_000;
 
 export function NotificationsPanel() {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const [items, setItems] = useState<NotificationItem[] | null>(null);
   const [error, setError] = useState('');
+  const live = useNotificationState();
 
   const load = useCallback(async () => {
     try {
@@ -31,10 +34,16 @@ export function NotificationsPanel() {
     return () => clearInterval(id);
   }, [load, lang]);
 
+  // The live stream says something new arrived (or was read elsewhere): fetch the list again.
+  useEffect(() => {
+    if (live) void load();
+  }, [live?.latestAt, live?.unread, load]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const markRead = async (n: NotificationItem) => {
     try {
       await api(`/api/notifications/${encodeURIComponent(n.id)}/read`, { method: 'POST', body: {} });
       setItems((cur) => cur?.map((x) => (x.id === n.id ? { ...x, readAt: new Date().toISOString() } : x)) ?? cur);
+      noteRead();
     } catch (err) {
       setError(errorMessage(err));
     }

@@ -41,7 +41,7 @@ export function QueuePage() {
     try {
       const res = await api<RequestList>('/api/requests', {
         query: {
-          status: status === 'all' ? undefined : status,
+          status,
           channel: p.get('channel'),
           country: p.get('country'),
           assignee: p.get('assignee'),

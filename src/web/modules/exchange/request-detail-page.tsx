@@ -8,6 +8,7 @@ import { currentLanguage } from '../../i18n.ts';
 import { NotFoundPage } from '../../ui/not-found.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { ActionDialog } from './action-dialog.tsx';
+import { AddPersonDialog } from './add-person-dialog.tsx';
 import { DeadlineBox } from './deadline-box.tsx';
 import { HitsPanel } from './hits-panel.tsx';
 import { PersonsPanel } from './persons-panel.tsx';
@@ -32,6 +33,7 @@ function RequestDetailView({ id }: { id: string }) {
   const [stale, setStale] = useState('');
   const [action, setAction] = useState<ActionName | null>(null);
   const [justification, setJustification] = useState('');
+  const [addingPerson, setAddingPerson] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
   useDocumentTitle(detail ? `${detail.reference} – ${detail.subject}` : t('exchange.detail.title'));
 
@@ -71,6 +73,8 @@ function RequestDetailView({ id }: { id: string }) {
 
   const r = detail;
   const actions = DIALOG_ACTIONS.filter((a) => r.allowedActions.includes(a));
+  const canEdit = r.allowedActions.includes('edit');
+  const canAddPerson = r.allowedActions.includes('add_person');
   const changed = (message: string) => {
     setStale('');
     setStatus(message);
@@ -118,8 +122,16 @@ function RequestDetailView({ id }: { id: string }) {
         </p>
       )}
 
-      {actions.length > 0 && (
+      {(actions.length > 0 || canEdit || canAddPerson) && (
         <nav className="action-bar" aria-label={t('exchange.detail.actionsLabel')}>
+          {canEdit && (
+            <Link className="button button-secondary" to={`/desk/requests/${r.id}/edit`} data-testid="action-edit">{t('domain.actions.edit')}</Link>
+          )}
+          {canAddPerson && (
+            <button type="button" className="button button-secondary" data-testid="action-add_person" onClick={() => { setStatus(''); setAddingPerson(true); }}>
+              {t('domain.actions.add_person')}
+            </button>
+          )}
           {actions.map((a) => (
             <button key={a} type="button" className={`button${a === 'refuse' ? ' button-danger' : a === 'answer' || a === 'send' ? '' : ' button-secondary'}`}
               data-testid={`action-${a}`} onClick={() => { setStatus(''); setAction(a); }}>
@@ -141,6 +153,11 @@ function RequestDetailView({ id }: { id: string }) {
           <HitsPanel r={r} onChanged={changed} />
         </div>
       </div>
+
+      {addingPerson && (
+        <AddPersonDialog r={r} onClose={() => setAddingPerson(false)}
+          onDone={() => { setAddingPerson(false); changed(t('exchange.actions.done', { action: t('domain.actions.add_person') })); }} />
+      )}
 
       {action && (
         <ActionDialog

@@ -1,6 +1,6 @@
-/** Register an incoming request or draft an outgoing one (`POST /api/requests`). */
+/** Register an incoming request or draft an outgoing one (`POST /api/requests`), or edit a draft (`POST /api/requests/:id/edit`). */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   ACCESS_KINDS, CHANNELS, CHANNEL_REASONS, DIRECTIONS, HANDLING_CODES, REQUEST_LANGUAGES, URGENCY_REASONS,
@@ -11,7 +11,7 @@ import { browserZone } from '../../ui/format.ts';
 import { Checkbox, ErrorSummary, fieldId, fieldLabel } from '../../ui/field.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { CodeSelect, CountrySelect, FieldErrors, Section, TextArea, TextInput } from './form-controls.tsx';
-import { emptyForm, emptyItem, emptyPerson, needsChannelReason, toBody, type RequestFormState } from './form-state.ts';
+import { emptyForm, emptyItem, emptyPerson, formFromDetail, needsChannelReason, toBody, toEditBody, type RequestFormState } from './form-state.ts';
 import { ItemFields } from './item-fields.tsx';
 import { PersonFields } from './person-fields.tsx';
 import type { RequestDetail } from './types.ts';
@@ -32,7 +32,11 @@ export function RequestFormPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const direction: Direction = params.get('direction') === 'outgoing' ? 'outgoing' : 'incoming';
+  // /desk/requests/:id/edit: an outgoing draft, edited at the version loaded.
+  const { id: editId } = useParams();
+  const [editing, setEditing] = useState<{ version: number; reference: string } | null>(null);
+  const [loadError, setLoadError] = useState('');
+  const direction: Direction = editId || params.get('direction') === 'outgoing' ? 'outgoing' : 'incoming';
   const reference = useReference();
   const [form, setForm] = useState<RequestFormState>(() => emptyForm(direction));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -40,8 +44,16 @@ export function RequestFormPage() {
   const [busy, setBusy] = useState(false);
   const [focusTick, setFocusTick] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const title = t(direction === 'incoming' ? 'exchange.form.titleIncoming' : 'exchange.form.titleOutgoing');
+  const title = editId ? t('exchange.form.titleEdit', { reference: editing?.reference ?? '' }) : t(direction === 'incoming' ? 'exchange.form.titleIncoming' : 'exchange.form.titleOutgoing');
   useDocumentTitle(title);
+
+  useEffect(() => {
+    if (!editId) return;
+    api<RequestDetail>(`/api/requests/${encodeURIComponent(editId)}`).then((r) => {
+      setForm(formFromDetail(r));
+      setEditing({ version: r.version, reference: r.reference });
+    }, (err) => setLoadError(errorMessage(err)));
+  }, [editId]);
 
   useEffect(() => setForm((f) => (f.direction === direction ? f : { ...f, direction })), [direction]);
 
@@ -61,8 +73,10 @@ export function RequestFormPage() {
     e.preventDefault();
     setBusy(true);
     try {
-      const created = await api<RequestDetail>('/api/requests', { method: 'POST', body: toBody(form) });
-      navigate(`/desk/requests/${created.id}`);
+      const saved = editId && editing
+        ? await api<RequestDetail>(`/api/requests/${encodeURIComponent(editId)}/edit`, { method: 'POST', body: toEditBody(form, editing.version) })
+        : await api<RequestDetail>('/api/requests', { method: 'POST', body: toBody(form) });
+      navigate(`/desk/requests/${saved.id}`);
     } catch (err) {
       setBusy(false);
       const map: Record<string, string> = {};
@@ -85,7 +99,8 @@ export function RequestFormPage() {
   return (
     <section className="page" aria-labelledby="form-title">
       <h1 id="form-title">{title}</h1>
-      <p className="lead">{t(direction === 'incoming' ? 'exchange.form.introIncoming' : 'exchange.form.introOutgoing')}</p>
+      <p className="lead">{t(editId ? 'exchange.form.introEdit' : direction === 'incoming' ? 'exchange.form.introIncoming' : 'exchange.form.introOutgoing')}</p>
+      {loadError && <p className="alert alert-error" role="alert">{loadError}</p>}
       <div ref={summaryRef} className="summary-slot">
         <ErrorSummary title={t('exchange.form.errorsTitle')} errors={summary} />
       </div>
@@ -93,8 +108,10 @@ export function RequestFormPage() {
         <form onSubmit={(e) => void submit(e)} noValidate className="form request-form">
           <Section title={t('exchange.form.sections.case')}>
             <div className="grid-2">
-              <CodeSelect path="direction" label={L('direction')} help={H('direction')} codes={DIRECTIONS} labelPrefix="domain.directions" value={form.direction}
-                onChange={(v) => v && setParams({ direction: v }, { replace: true })} />
+              {!editId && (
+                <CodeSelect path="direction" label={L('direction')} help={H('direction')} codes={DIRECTIONS} labelPrefix="domain.directions" value={form.direction}
+                  onChange={(v) => v && setParams({ direction: v }, { replace: true })} />
+              )}
               <CodeSelect path="language" label={L('language')} help={H('language')} required placeholder codes={REQUEST_LANGUAGES} labelPrefix="domain.languages" value={form.language} onChange={(v) => set('language', v)} />
               <CodeSelect path="channel" label={L('channel')} help={H('channel')} codes={CHANNELS} labelPrefix="domain.channels" value={form.channel} onChange={(v) => v && set('channel', v)} />
               {needsChannelReason(form.channel) && (
@@ -132,11 +149,19 @@ export function RequestFormPage() {
             {form.handlingCode === 'H3' && (
               <TextArea path="handlingText" label={L('handlingText')} help={H('handlingText')} required rows={3} value={form.handlingText} onChange={(v) => set('handlingText', v)} />
             )}
-            <Checkbox path="europolCopy" label={L('europolCopy')} help={H('europolCopy')} checked={form.europolCopy} onChange={(v) => set('europolCopy', v)} />
-            <TextArea path="europolCopyReason" label={L('europolCopyReason')} help={H('europolCopyReason')} required rows={3} value={form.europolCopyReason} onChange={(v) => set('europolCopyReason', v)} />
+            {/* Art 12: copying Europol is assessed only where the offence is within Europol's objectives. */}
+            <Checkbox path="europolMandate" label={L('europolMandate')} help={H('europolMandate')} checked={form.europolMandate} onChange={(v) => set('europolMandate', v)} />
+            {form.europolMandate && (
+              <>
+                <Checkbox path="europolCopy" label={L('europolCopy')} help={H('europolCopy')} checked={form.europolCopy} onChange={(v) => set('europolCopy', v)} />
+                {!form.europolCopy && (
+                  <TextArea path="europolCopyReason" label={L('europolCopyReason')} help={H('europolCopyReason')} required rows={3} value={form.europolCopyReason} onChange={(v) => set('europolCopyReason', v)} />
+                )}
+              </>
+            )}
           </Section>
 
-          <Section title={t('exchange.form.sections.persons')}>
+          {!editId && <Section title={t('exchange.form.sections.persons')}>
             <p className="help">{H('persons')}</p>
             {form.persons.map((p, i) => (
               <PersonFields key={p.key} index={i} person={p}
@@ -146,7 +171,7 @@ export function RequestFormPage() {
             <button type="button" className="button button-secondary" onClick={() => set('persons', [...form.persons, emptyPerson()])}>
               {t('exchange.form.person.add')}
             </button>
-          </Section>
+          </Section>}
 
           <Section title={t('exchange.form.sections.items')}>
             <p className="help">{H('items')}</p>
@@ -161,10 +186,10 @@ export function RequestFormPage() {
           </Section>
 
           <div className="form-actions">
-            <button type="submit" className="button" data-testid="submit" disabled={busy}>
-              {busy ? t('common.saving') : t(direction === 'incoming' ? 'exchange.form.submitIncoming' : 'exchange.form.submitOutgoing')}
+            <button type="submit" className="button" data-testid="submit" disabled={busy || (!!editId && !editing)}>
+              {busy ? t('common.saving') : t(editId ? 'exchange.form.submitEdit' : direction === 'incoming' ? 'exchange.form.submitIncoming' : 'exchange.form.submitOutgoing')}
             </button>
-            <button type="button" className="button button-secondary" onClick={() => navigate('/desk')}>
+            <button type="button" className="button button-secondary" onClick={() => navigate(editId ? `/desk/requests/${editId}` : '/desk')}>
               {t('common.cancel')}
             </button>
           </div>

@@ -19,7 +19,7 @@ interface WorkProps {
 }
 
 /** A small add-form: posts its body, hands the updated record back, shows field errors in place. */
-function AddForm({ id, submitLabel, post, children }: { id: string; submitLabel: string; post(): Promise<void>; children: ReactNode }) {
+export function AddForm({ id, submitLabel, post, children }: { id: string; submitLabel: string; post(): Promise<void>; children: ReactNode }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FormErrors>({ map: {}, list: [] });
   const [busy, setBusy] = useState(false);

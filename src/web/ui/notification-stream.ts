@@ -1,0 +1,50 @@
+/**
+ * The signed-in user's live notification state (unread count, newest time) from the server-sent event stream
+ * `/api/notifications/stream`. One EventSource for the whole app, shared by the header's bell and the panel;
+ * the browser reconnects it by itself after a network break or the server's periodic end of stream.
+ */
+import { useSyncExternalStore } from 'react';
+
+export interface NotificationState { unread: number; latestAt: string | null }
+
+let state: NotificationState | null = null;
+let source: EventSource | null = null;
+const listeners = new Set<() => void>();
+
+function connect() {
+  if (source || typeof EventSource === 'undefined') return;
+  source = new EventSource('/api/notifications/stream', { withCredentials: true });
+  source.addEventListener('notifications', (e) => {
+    try {
+      state = JSON.parse((e as MessageEvent<string>).data) as NotificationState;
+    } catch {
+      return;
+    }
+    for (const l of listeners) l();
+  });
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  connect();
+  return () => {
+    listeners.delete(listener);
+    if (!listeners.size && source) {
+      source.close();
+      source = null;
+      state = null;
+    }
+  };
+}
+
+/** The live state, or null until the first event. Only mount where a user is signed in. */
+export function useNotificationState(): NotificationState | null {
+  return useSyncExternalStore(subscribe, () => state, () => null);
+}
+
+/** Marks notifications read locally at once (the server's next event confirms it). */
+export function noteRead(count = 1): void {
+  if (!state) return;
+  state = { ...state, unread: Math.max(0, state.unread - count) };
+  for (const l of listeners) l();
+}
