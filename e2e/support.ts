@@ -43,7 +43,7 @@ export async function adminSession(server: Server): Promise<{ cookie: string; cs
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
   const { csrfToken, user } = (await login.json()) as { csrfToken: string; user: { mustChangePassword: boolean } };
   if (user.mustChangePassword) {
-    const next = `e2e-admin-${Math.random().toString(36).slice(2)}-pw`;
+    const next = `e2e-first-start-${Math.random().toString(36).slice(2)}-pw`;
     const res = await fetch(`${server.url}/api/auth/password`, {
       method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
       body: JSON.stringify({ currentPassword: password, newPassword: next }),

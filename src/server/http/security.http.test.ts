@@ -13,7 +13,7 @@ import { buildRequest, createTestEnv, TEST_PASSWORD, type TestEnv } from '../tes
 import { buildApp } from './app.ts';
 import { loadConfig } from '../platform/config.ts';
 import { loggerOptions } from './logging.ts';
-import { insertUser } from '../modules/identity/identity.repository.ts';
+import { appUser } from '../modules/identity/index.ts';
 
 let env: TestEnv;
 before(async () => { env = await createTestEnv({ env: { SESSION_IDLE_MINUTES: '30' } }); });
@@ -112,7 +112,7 @@ test('item 7: logs carry neither query-string values nor SQL parameters', async 
   const taken = await env.buildUser();
   const hash = '$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0c2FsdA$secret-hash-in-a-failed-insert';
   // A real failing statement (a duplicate username) whose parameters include a password hash.
-  app.post('/api/__test/fail', async () => insertUser(env.database.db, { username: taken.username, displayName: 'x', passwordHash: hash, roles: ['case_officer'], unitId: taken.unitId }));
+  app.post('/api/__test/fail', async () => env.database.db.insert(appUser).values({ username: taken.username, displayName: 'x', passwordHash: hash, roles: ['case_officer'], unitId: taken.unitId }));
   await app.ready();
   const res = await app.inject({ method: 'POST', url: '/api/__test/fail', payload: {} });
   assert.equal(res.statusCode, 500);

@@ -91,7 +91,8 @@ describe('audit verification', () => {
     const before = await headSeq(env);
     const r = await verify(env);
     assert.equal(r.ok, true);
-    assert.equal(r.entries, before + 1);
+    // Sealed, or (a transaction elsewhere in the cluster holding the horizon back) counted as written but not sealed yet.
+    assert.equal(r.entries + r.unsealed, before + 1);
   });
 });
 
