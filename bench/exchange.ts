@@ -152,6 +152,9 @@ try {
   console.log(`federation_delivered_per_s: ${f(LOAD / ((lastCommit - t0) / 1000))}`);
   console.log(`federation_drain_messages: ${DRAIN}`);
   console.log(`federation_drain_delivered_per_s: ${f(DRAIN / ((Math.max(...drainCommits) - Math.min(...drainCommits)) / 1000))}`);
+} catch (e) {
+  for (const n of [se, no]) console.error(`--- ${n.country} (last output)\n${n.log.slice(-15).join('')}`);
+  throw e;
 } finally {
   for (const p of pools) await p.end();
   for (const n of [se, no]) {

@@ -75,7 +75,7 @@ for (const locale of ['sv', 'en'] as const) {
         await page.getByTestId('stat-figures').waitFor();
         assert.match(await page.getByTestId('stat-received').innerText(), /\d/);
         const year = new Date().getFullYear();
-        assert.equal(await page.getByTestId('stat-xlsx').getAttribute('href'), `/api/statistics/export.xlsx?year=${year}`);
+        assert.equal(await page.getByTestId('stat-xlsx').getAttribute('href'), `/api/statistics/export.xlsx?year=${year}&lang=${locale}`);
         const xlsx = await page.request.get(`${server.url}/api/statistics/export.xlsx?year=${year}`);
         assert.equal(xlsx.status(), 200);
         // The demo's requests are received this year: the by-country chart and its table are drawn.
@@ -83,7 +83,7 @@ for (const locale of ['sv', 'en'] as const) {
         assert.ok((await page.locator('figure.chart svg').count()) >= 1, 'a chart is drawn');
         assert.deepEqual(await seriousViolations(page), [], 'statistics page');
         await page.selectOption('[data-testid=stat-year]', String(year - 5));
-        await page.getByText(locale === 'sv' ? `Inga förfrågningar under ${year - 5}.` : `No requests in ${year - 5}.`).waitFor();
+        await page.getByText(locale === 'sv' ? `Inga begäranden om information under ${year - 5}.` : `No requests in ${year - 5}.`).waitFor();
 
         // The review queue (nothing is due in the demo yet).
         await page.goto(`${server.url}/accountability/reviews`);

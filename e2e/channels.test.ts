@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { toSienaWire } from '../src/server/modules/channels/siena.adapter.ts';
 import { requestMessage } from '../src/server/modules/channels/test-helpers.ts';
-import { DEMO_PASSWORD, launchBrowser, seriousViolations, signIn, startServer, type Server } from './support.ts';
+import { DEMO_PASSWORD, launchBrowser, seriousViolations, signIn, startServer, until, type Server } from './support.ts';
 
 let server: Server;
 let browser: Browser;
@@ -39,15 +39,6 @@ function drop(name: string, doc: unknown) {
   fs.renameSync(path.join(dir, `.${name}`), path.join(dir, name));
 }
 
-async function until<T>(label: string, fn: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${label}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 const processed = (name: string) => () => (fs.existsSync(path.join(dropDir, 'processed', 'siena', name)) ? true : undefined);
 

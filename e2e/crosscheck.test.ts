@@ -1,8 +1,9 @@
 /**
  * Cross-check in a real browser, in Swedish and in English: a person is already stored in one script; an
- * officer registers an incoming request naming him in another; the hit shows on the request (score and
- * explanation) and in the queue, and the officer confirms it, then undoes the merge with a reason; an administrator
- * changes the thresholds — with an accessibility check on each page.
+ * officer registers an incoming request naming him in another; the request shows only that there is a hit until
+ * the officer states a justification (LED Art 25), then the hit with its score and explanation; the queue counts
+ * it; the officer confirms it, then undoes the merge with a reason; an administrator changes the thresholds —
+ * with an accessibility check on each page.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -80,6 +81,18 @@ for (const locale of ['sv', 'en'] as const) {
         await page.getByTestId('submit').click();
         await page.waitForURL(/\/desk\/requests\/[0-9a-f-]{36}$/);
         const detailUrl = page.url();
+        // The hits name persons: the request shows them only counted until the officer states why.
+        const justify = async () => {
+          await page.fill('#justification', locale === 'sv' ? 'Kontroll av träff inför svar' : 'Checking the hit before answering');
+          await page.getByTestId('show-persons').click();
+        };
+        const summary = page.getByTestId('hit-summary');
+        await summary.waitFor();
+        assert.match(await summary.innerText(), locale === 'sv' ? /1 obehandlad träff/ : /1 hit not yet decided/);
+        assert.equal(await page.getByTestId('hit').count(), 0, 'no hit is listed before the justification');
+        assert.ok(!(await page.locator('main').innerText()).includes(c.stored), 'no name before the justification');
+        assert.deepEqual(await seriousViolations(page), [], 'detail page with a hit summary');
+        await justify();
 
         const hit = page.getByTestId('hit').first();
         await hit.waitFor();
@@ -96,6 +109,7 @@ for (const locale of ['sv', 'en'] as const) {
         assert.match(await row.first().innerText(), locale === 'sv' ? /öppen träff/ : /open hit/);
 
         await page.goto(detailUrl);
+        await justify();
         await page.getByTestId('hit-confirm').first().click();
         await page.fill('#hit-note', locale === 'sv' ? 'Samma person enligt födelsedatum.' : 'Same person by date of birth.');
         assert.deepEqual(await seriousViolations(page), [], 'confirm dialog');
@@ -103,6 +117,7 @@ for (const locale of ['sv', 'en'] as const) {
         await page.getByTestId('hit').first().getByText(ex.detail.hits.statuses.confirmed, { exact: true }).waitFor();
         assert.equal(await page.getByTestId('hit-confirm').count(), 0, 'a decided hit offers no more buttons');
         await page.reload();
+        await justify();
         await page.getByTestId('hit').first().getByText(ex.detail.hits.statuses.confirmed, { exact: true }).waitFor();
 
         // The merge turns out wrong: the officer undoes it, giving a reason; the hit then shows as rejected with it.
@@ -121,6 +136,7 @@ for (const locale of ['sv', 'en'] as const) {
         assert.ok((await undone.innerText()).includes(reason), 'the rejected hit shows the reason');
         assert.equal(await page.getByTestId('hit-unmerge').count(), 0, 'an undone merge offers no more undo');
         await page.reload();
+        await justify();
         await undone.getByText(ex.detail.hits.statuses.rejected, { exact: true }).waitFor();
       } finally {
         await context.close();

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { REFUSAL_GROUNDS } from '../src/shared/domain.ts';
-import { launchBrowser, seriousViolations, signIn } from './support.ts';
+import { enrolSecondFactor, launchBrowser, seriousViolations, signIn, signInWithCode } from './support.ts';
 import {
   allPages, defineNode, dropNodeDatabase, killNode, pair, setUpUsers, sleep, startNode, type ApiClient, type NodeProc,
 } from '../src/server/testing/federation-nodes.ts';
@@ -162,11 +162,16 @@ describe('Polsam-to-Polsam exchange between two server processes', () => {
     assert.equal(garbage.status, 400);
     assert.equal(((await garbage.json()) as { error: string }).error, 'federation.malformed');
     const browser: Browser = await launchBrowser();
+    let secret = '';
     try {
       for (const locale of ['sv', 'en'] as const) {
         const context = await browser.newContext({ locale: locale === 'sv' ? 'sv-SE' : 'en-GB', timezoneId: 'Europe/Stockholm' });
         const page = await context.newPage();
-        await signIn(page, A.node.url, 'webadmin', locale, password);
+        // In production an administrator sets up a second factor before anything else, and uses it from then on.
+        if (!secret) {
+          await signIn(page, A.node.url, 'webadmin', locale, password);
+          secret = await enrolSecondFactor(page, password, locale);
+        } else await signInWithCode(page, A.node.url, 'webadmin', locale, password, secret);
         await page.getByRole('link', { name: locale === 'sv' ? 'Utbyte med noder' : 'Exchange with nodes' }).click();
         await page.waitForURL(/\/admin\/federation$/);
         await page.getByTestId('peers-table').waitFor();

@@ -22,8 +22,14 @@ after(async () => {
 });
 
 const TEXT = {
-  sv: { nav: 'Utlandsstyrkan', orderError: 'Slutdatumet ligger före startdatumet.', nominated: 'Nominerad', selected: 'Antagen', ended: 'Avslutad', fit: 'Lämplig' },
-  en: { nav: 'Peace operations', orderError: 'The end date comes before the start date.', nominated: 'Nominated', selected: 'Selected', ended: 'Ended', fit: 'Fit' },
+  sv: {
+    nav: 'Utlandsstyrkan', orderError: 'Slutdatumet ligger före startdatumet.', nominated: 'Nominerad', selected: 'Antagen', ended: 'Avslutad', fit: 'Lämplig',
+    english: 'Engelska', englishTest: 'Engelskaprov', passed: 'Godkänd', esdc: 'ESDC:s förberedande utbildning',
+  },
+  en: {
+    nav: 'Peace operations', orderError: 'The end date comes before the start date.', nominated: 'Nominated', selected: 'Selected', ended: 'Ended', fit: 'Fit',
+    english: 'English', englishTest: 'English test', passed: 'Passed', esdc: 'ESDC pre-deployment training',
+  },
 } as const;
 
 /** A Stockholm calendar date some days from today, as an <input type="date"> takes it. */
@@ -54,17 +60,37 @@ for (const locale of ['sv', 'en'] as const) {
         await p.fill('#f-peace-justification', 'Planering av rotation 2027, dnr A-1');
         await axe(p, 'peace home');
 
-        // The roster: one officer with English at C1.
+        // The roster: one officer with English at C1, a passed English test and the ESDC pre-deployment training —
+        // whose expiry, typed before its issue date at first, gets the field error on the ESDC row itself.
         await p.goto(`${server.url}/peace/roster/new`);
         await p.fill('#f-employeeNumber', `E2E-${locale}`);
         await p.fill('#f-fullName', name);
         await p.selectOption('#f-gender', 'female');
         await p.fill('#f-homeUnit', 'Polisregion Mitt');
         await p.selectOption('#f-level0', 'C1');
+        await p.selectOption('#f-assessments-0-passed', 'true');
+        await p.fill('#f-assessments-0-date', day(-20));
+        await p.fill('#f-certificates-1-issuedOn', day(-30));
+        await p.fill('#f-certificates-1-expiresOn', day(-40));
         await axe(p, 'candidate form');
         await p.getByTestId('submit').click();
+        await p.locator('#f-certificates-1-expiresOn[aria-invalid="true"]').waitFor();
+        assert.equal(await p.locator('#f-certificates-0-expiresOn').getAttribute('aria-invalid'), null);
+        assert.match(await p.locator('.error-summary').innerText(), new RegExp(TEXT[locale].orderError));
+        await p.fill('#f-certificates-1-expiresOn', day(700));
+        await p.getByTestId('submit').click();
         await p.waitForURL(/\/peace\/roster\/[0-9a-f-]{36}$/);
-        await p.getByTestId('certificates').waitFor();
+        // The entry shows what was just entered; parts left empty say so.
+        assert.match(await p.getByTestId('candidate-facts').innerText(), new RegExp(`${TEXT[locale].english} C1`));
+        assert.equal(await p.getByTestId('assessments').innerText(), `${TEXT[locale].englishTest} ${day(-20)}: ${TEXT[locale].passed}`);
+        assert.equal(await p.getByTestId('certificates').innerText(), `${TEXT[locale].esdc} ${day(-30)} – ${day(700)}`);
+        assert.equal(await p.getByTestId('earlier-missions').innerText(), locale === 'sv' ? 'Inga' : 'None');
+        // A renewed eHEST added on the entry appears in the list.
+        await p.selectOption('#f-kind', 'ehest');
+        await p.fill('#f-issuedOn', day(-5));
+        await p.fill('#f-expiresOn', day(360));
+        await p.getByTestId('certificate-submit').click();
+        await p.getByTestId('certificates').getByText(`eHEST ${day(-5)} – ${day(360)}`).waitFor();
         await axe(p, 'candidate');
 
         // A mission whose end comes before its start gets a field error in the page's language; then it is saved.
@@ -118,11 +144,11 @@ for (const locale of ['sv', 'en'] as const) {
           await p.fill('#f-endDate', day(350));
           await p.fill('#f-reason', 'The mission asked for six more months');
         });
-        await p.getByTestId('deployment-end').getByText(day(350)).waitFor();
+        await p.getByTestId('deployment-end-date').getByText(day(350)).waitFor();
         assert.match(await p.getByTestId('extensions').innerText(), new RegExp(`${day(170)} → ${day(350)}`));
         await act(p, 'deployment-end', () => p.fill('#f-endedOn', day(0)));
         await p.getByTestId('deployment-status').getByText(TEXT[locale].ended).waitFor();
-        assert.equal(await p.getByTestId('deployment-end').innerText(), day(0));
+        assert.equal(await p.getByTestId('deployment-end-date').innerText(), day(0));
 
         // Next of kin and medical readiness: fetched only on request, with the justification.
         await p.getByTestId('show-welfare').click();

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { generate as generateTotp } from 'otplib';
 
 export const DEMO_PASSWORD = 'polsam-demo-2026';
 
@@ -126,6 +127,47 @@ export async function signIn(page: Page, base: string, username: string, locale:
   await page.locator('#f-username, input[name="username"]').first().fill(username);
   await page.locator('#f-password, input[name="password"]').first().fill(password);
   await page.getByTestId('submit').click();
-  // The desk, or the password page first when the password is temporary.
-  await page.waitForURL(/\/(desk|account\/password)/);
+  // The desk, or first the password page (temporary password) or the second-factor page (required, not set up).
+  await page.waitForURL(/\/(desk|account\/password|account\/second-factor)/);
+}
+
+/**
+ * Signs in with password and one-time code. The code is the next time step's (the server allows one step of
+ * drift), so a code used a moment ago in the same step is not replayed.
+ */
+export async function signInWithCode(page: Page, base: string, username: string, locale: 'sv' | 'en', password: string, secret: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByTestId(`lang-${locale}`).click();
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByTestId('submit').click();
+  await page.locator('input[name="totp"]').fill(await generateTotp({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+  await page.getByTestId('submit').click();
+  await page.waitForURL(/\/desk/);
+}
+
+/** Sets up an authenticator on the second-factor page as a user would; returns the secret the page showed. */
+export async function enrolSecondFactor(page: Page, password: string, locale: 'sv' | 'en'): Promise<string> {
+  await page.waitForURL(/\/account\/second-factor/);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: locale === 'sv' ? 'Fortsätt' : 'Continue' }).click();
+  const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+  await page.getByLabel(locale === 'sv' ? 'Engångskod från appen' : 'One-time code from the app').fill(await generateTotp({ secret }));
+  // Sent here by the guard (a `next` to go on to), the page moves on by itself once the factor is on.
+  const forced = new URL(page.url()).searchParams.has('next');
+  await page.getByRole('button', { name: locale === 'sv' ? 'Slå på' : 'Turn on' }).click();
+  await page.getByTestId('factor-confirm').waitFor({ state: 'detached' });
+  if (forced) await page.waitForURL((u) => !u.pathname.startsWith('/account/second-factor'));
+  return secret;
+}
+
+/** Polls `fn` until it returns a value (not undefined), or fails with the label after `ms`. */
+export async function until<T>(label: string, fn: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out: ${label}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
 }

@@ -98,7 +98,12 @@ for (const locale of ['sv', 'en'] as const) {
         await o.setInputFiles('#f-add-photo-file', { name: 'photo.png', mimeType: 'image/png', buffer: PNG });
         await o.check('#f-add-photo-public');
         await o.getByTestId('add-photo').locator('button[type="submit"]').click();
+        // Just registered, the record was opened without a justification: the photo asks for one, then shows.
+        await o.fill('#f-photo-justification', 'Kontroll av uppladdat foto');
+        await o.getByTestId('photo-justification').locator('button[type="submit"]').click();
         await o.locator('.photo-list img').waitFor();
+        await o.waitForFunction(() => document.querySelector<HTMLImageElement>('.photo-list img')?.complete);
+        assert.equal(await o.locator('.photo-list img').evaluate((img: HTMLImageElement) => img.naturalWidth), 1, 'the internal photo loads');
 
         // The supervisor opens the record with a justification and publishes it.
         const s = supervisor.page;

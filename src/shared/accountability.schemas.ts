@@ -3,7 +3,7 @@
  * reports and the Art 18 statistics, shared by the server's routes and the web app.
  */
 import { z } from 'zod';
-import { CHANNELS, REFUSAL_GROUNDS } from './domain.ts';
+import { CHANNELS, LOCALES, REFUSAL_GROUNDS } from './domain.ts';
 
 const isoInstant = z.iso.datetime({ offset: true });
 /** LED Art 25(2): a consultation's justification is a sentence, not a token. */
@@ -167,7 +167,11 @@ export const dataSubjectReport = z.object({
 });
 export type DataSubjectReport = z.infer<typeof dataSubjectReport>;
 
-export const statisticsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const statisticsQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  /** The language of a download (a link cannot set Accept-Language): the UI passes its own. */
+  lang: z.enum(LOCALES).optional(),
+});
 
 const countryCount = z.object({ country: z.string(), total: z.number().int() });
 export const statisticsView = z.object({

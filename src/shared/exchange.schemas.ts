@@ -198,6 +198,8 @@ export const deadlineEventView = z.object({
 });
 export const deadlineView = z.object({
   regimeId: z.string(),
+  /** The regime's rule that applies (the UI names the legal basis from regime and rule in its own language). */
+  ruleId: z.string().nullable().default(null),
   legalBasis: z.string().nullable(),
   startAt: z.string().nullable(),
   dueAt: z.string().nullable(),
@@ -240,6 +242,9 @@ export const hitView = z.object({
    */
   wantedClock: z.object({ clock: z.enum(['decision', 'surrender']).nullable(), dueAt: z.string().nullable(), contact: z.literal('FAST') }).nullable().default(null),
 });
+/** A request's hits counted, without anything that names a person: enough for the desk to see there are hits to judge. */
+export const hitSummary = z.object({ openAlerts: z.number().int(), openReviews: z.number().int(), decided: z.number().int() });
+export type HitSummary = z.infer<typeof hitSummary>;
 export const requestDetail = requestSummary.extend({
   version: z.number().int(),
   channelReason: z.string().nullable(),
@@ -264,13 +269,15 @@ export const requestDetail = requestSummary.extend({
   deadlineEvents: z.array(deadlineEventView),
   messages: z.array(messageView),
   items: z.array(itemInput.extend({ id: z.uuid() })),
-  hits: z.array(hitView),
+  /** Only how many hits there are: the hits name persons, so they come with the justified consultation (personsView). */
+  hitSummary: hitSummary,
   allowedActions: z.array(z.enum(REQUEST_ACTIONS)),
 });
 export type RequestDetail = z.infer<typeof requestDetail>;
 
 export const personView = personInput.extend({ id: z.uuid() });
-export const personsView = z.object({ items: z.array(personView) });
+/** LED Art 25: what a justified, logged consultation shows — the request's persons and the cross-check's hits on them. */
+export const personsView = z.object({ items: z.array(personView), hits: z.array(hitView) });
 
 /** The error body of every failed API call. */
 export const errorBody = z.object({

@@ -12,7 +12,10 @@ export const decideHitInput = z.object({
 });
 export type DecideHitInput = z.infer<typeof decideHitInput>;
 
-export const hitDecision = z.object({ hit: hitView });
+/** A decided hit: its state only; the target's name and the explanation come with the justified consultation. */
+export const hitDecision = z.object({
+  hit: hitView.pick({ id: true, requestPersonId: true, targetKind: true, targetId: true, score: true, level: true, status: true, decidedBy: true, decidedAt: true, version: true, note: true }),
+});
 
 /** Longest query accepted (a name, not a document). */
 export const SEARCH_MAX = 300;

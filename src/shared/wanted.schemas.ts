@@ -61,6 +61,9 @@ export const warrantInput = z.object({
   article3Reason: optText(2000),
 });
 export type WarrantInput = z.infer<typeof warrantInput>;
+/** Adding a warrant to a registered person: the warrant with the version of the record the officer saw. */
+export const addWarrantInput = warrantInput.extend({ version: z.number().int().min(1) });
+export type AddWarrantInput = z.infer<typeof addWarrantInput>;
 
 export const createWantedInput = z.object({
   fullName: nameInput,
@@ -133,6 +136,9 @@ export const wantedActionBodies = {
   expire: z.object({ version, note: optText(2000) }),
   publish: z.object({ version, decision: text(2000) }),
   unpublish: z.object({ version, reason: optText(2000) }),
+  // Lag (2011:1165) om nordisk arresteringsorder: a time limit that cannot be kept for special reasons (särskilda skäl)
+  // may be exceeded; the reasons are recorded and the issuing state told of them.
+  record_overrun: z.object({ version, reason: text(2000) }),
 } as const;
 export type WantedActionName = keyof typeof wantedActionBodies;
 export const WANTED_ACTIONS = Object.keys(wantedActionBodies) as WantedActionName[];
@@ -166,6 +172,8 @@ export const publicTipInput = z.object({
 // ---- responses ----
 
 const iso = z.string();
+export const eventParams = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]));
+export type EventParams = z.infer<typeof eventParams>;
 export const warrantView = z.object({
   id: z.uuid(), kind: z.enum(WARRANT_KINDS), issuingCountry: z.string(), issuingAuthority: z.string(), issuedAt: z.string(),
   validUntil: z.string().nullable(), reviewAt: z.string().nullable(), channelReference: z.string().nullable(),
@@ -175,6 +183,8 @@ export const warrantView = z.object({
 export const clockView = z.object({
   clock: z.enum(['decision', 'surrender']), regimeId: z.string(), legalBasis: z.string(), startAt: iso, dueAt: iso.nullable(),
   remainingMs: z.number().nullable(), overdue: z.boolean(), done: z.boolean(), extensions: z.array(z.string()),
+  /** What the officer must notice: `consent_after_day_50` (EAW), `overrun_special_reasons` (NAW). */
+  flags: z.array(z.string()),
 });
 export const arrestView = z.object({
   warrantId: z.uuid(), warrantKind: z.enum(WARRANT_KINDS), countryCode: z.string(), place: z.string().nullable(), arrestedAt: iso,
@@ -201,7 +211,8 @@ export const wantedDetail = wantedSummary.extend({
   tasks: z.array(z.object({ id: z.uuid(), title: z.string(), dueAt: iso.nullable(), doneAt: iso.nullable(), assigneeId: z.string().nullable() })),
   locations: z.array(z.object({ id: z.uuid(), countryCode: z.string(), place: z.string().nullable(), fromDate: z.string().nullable(), toDate: z.string().nullable(), source: z.string().nullable() })),
   requests: z.array(z.object({ requestId: z.uuid(), direction: z.string(), createdAt: iso })),
-  timeline: z.array(z.object({ id: z.uuid(), kind: z.string(), at: iso, note: z.string().nullable(), actorName: z.string().nullable() })),
+  /** Each event's facts as coded values (`country: 'ES'`, `warrant: 'eaw'`): the web app words them in the reader's language. */
+  timeline: z.array(z.object({ id: z.uuid(), kind: z.string(), at: iso, note: z.string().nullable(), params: eventParams.nullable(), actorName: z.string().nullable() })),
   publication: z.object({ published: z.boolean(), decidedAt: iso.nullable(), decidedBy: z.string().nullable(), decision: z.string().nullable() }),
   allowedActions: z.array(z.string()),
 });

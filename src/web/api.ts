@@ -64,6 +64,15 @@ function isErrorBody(v: unknown): v is { error: string; message: string; fields?
   return typeof v === 'object' && v !== null && typeof (v as { error?: unknown }).error === 'string';
 }
 
+/** The last keyboard, pointer or touch input: reads made long after it are the page refreshing itself. */
+let lastInput = Date.now();
+if (typeof window !== 'undefined') {
+  for (const ev of ['pointerdown', 'keydown', 'wheel', 'touchstart']) {
+    window.addEventListener(ev, () => (lastInput = Date.now()), { passive: true, capture: true });
+  }
+}
+const BACKGROUND_AFTER_MS = 60_000;
+
 /** Call the API; resolves with the parsed JSON (or undefined for 204) and rejects with ApiError. */
 export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
   const method = opts.method ?? (opts.body !== undefined ? 'POST' : 'GET');
@@ -76,6 +85,8 @@ export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
     body = JSON.stringify(opts.body);
   }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  // A read nobody asked for just now (a queue refresh on an unattended screen) does not keep the session alive.
+  if (method === 'GET' && Date.now() - lastInput > BACKGROUND_AFTER_MS) headers['X-Polsam-Background'] = '1';
 
   let res: Response;
   try {

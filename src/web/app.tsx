@@ -8,6 +8,7 @@ import { currentLanguage, setLanguage } from './i18n.ts';
 import { PublicPage } from './modules/public/public-page.tsx';
 import { LoginPage } from './modules/identity/login-page.tsx';
 import { ChangePasswordPage } from './modules/identity/change-password-page.tsx';
+import { SecondFactorPage } from './modules/identity/second-factor-page.tsx';
 import { QueuePage } from './modules/exchange/queue-page.tsx';
 import { RequestFormPage } from './modules/exchange/request-form-page.tsx';
 import { RequestDetailPage } from './modules/exchange/request-detail-page.tsx';
@@ -49,6 +50,7 @@ export function App() {
           <Route path="/" element={<PublicPage />} />
           <Route path="/login" element={<LoginPage />} />
           <Route path="/account/password" element={<RequireAuth allowTemporaryPassword><ChangePasswordPage /></RequireAuth>} />
+          <Route path="/account/second-factor" element={<RequireAuth allowSecondFactorSetup><SecondFactorPage /></RequireAuth>} />
           <Route path="/desk" element={<RequireAuth><QueuePage /></RequireAuth>} />
           <Route path="/desk/requests/new" element={<RequireAuth><RequestFormPage /></RequireAuth>} />
           <Route path="/desk/requests/:id" element={<RequireAuth><RequestDetailPage /></RequireAuth>} />
@@ -208,7 +210,7 @@ function Header() {
           </ul>
         </nav>
         <div className="header-tools">
-          {user && !user.mustChangePassword && <NotificationBell />}
+          {user && !user.mustChangePassword && !user.secondFactorRequired && <NotificationBell />}
           <LanguageSwitch />
           {user ? <UserMenu /> : <Link to="/login" className="button button-secondary">{t('common.nav.login')}</Link>}
         </div>
@@ -298,6 +300,9 @@ function UserMenu() {
         )}
         <Link to="/account/password" className="button button-secondary" data-testid="change-password" onClick={() => setOpen(false)}>
           {t('identity.password.menu')}
+        </Link>
+        <Link to="/account/second-factor" className="button button-secondary" data-testid="second-factor" onClick={() => setOpen(false)}>
+          {t('identity.factor.menu')}
         </Link>
         <button type="button" className="button" data-testid="logout" onClick={() => void onLogout()}>
           {t('common.user.logout')}

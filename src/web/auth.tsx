@@ -15,6 +15,12 @@ export interface CurrentUser {
   locale: Locale;
   /** A temporary password: only the password page is shown until the user chooses their own. */
   mustChangePassword?: boolean;
+  /** Two-factor authentication: in force, required by the role but not yet set up, and whether it may be turned off. */
+  totpEnabled?: boolean;
+  secondFactorRequired?: boolean;
+  secondFactorMandatory?: boolean;
+  /** Minutes without activity after which the server ends the session. */
+  idleMinutes?: number;
 }
 
 interface SessionResponse {
@@ -29,6 +35,8 @@ interface AuthState {
   logout(): Promise<void>;
   /** After the user changed their password: the desk opens. */
   passwordChanged(): void;
+  /** Reloads the signed-in user (after the second factor changed, or to keep an idle session alive). */
+  refresh(): Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -87,7 +95,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const passwordChanged = useCallback(() => setUser((u) => (u ? { ...u, mustChangePassword: false } : u)), []);
 
-  const value = useMemo(() => ({ loading, user, login, logout, passwordChanged }), [loading, user, login, logout, passwordChanged]);
+  const refresh = useCallback(async () => {
+    accept(await api<SessionResponse>('/api/auth/me'));
+  }, [accept]);
+
+  const value = useMemo(() => ({ loading, user, login, logout, passwordChanged, refresh }), [loading, user, login, logout, passwordChanged, refresh]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 
@@ -98,10 +110,14 @@ export function useAuth(): AuthState {
 }
 
 /**
- * Desk pages: redirect to /login (and back afterwards) when nobody is signed in, and to the password page
- * while the password is temporary.
+ * Desk pages: redirect to /login (and back afterwards) when nobody is signed in, to the password page
+ * while the password is temporary, and to the second-factor page while a required second factor is missing.
  */
-export function RequireAuth({ children, allowTemporaryPassword = false }: { children: ReactNode; allowTemporaryPassword?: boolean }) {
+export function RequireAuth({ children, allowTemporaryPassword = false, allowSecondFactorSetup = false }: {
+  children: ReactNode;
+  allowTemporaryPassword?: boolean;
+  allowSecondFactorSetup?: boolean;
+}) {
   const { loading, user } = useAuth();
   const location = useLocation();
   const { t } = useTranslation();
@@ -119,6 +135,11 @@ export function RequireAuth({ children, allowTemporaryPassword = false }: { chil
   if (user.mustChangePassword && !allowTemporaryPassword) {
     const next = location.pathname + location.search;
     return <Navigate to={`/account/password?next=${encodeURIComponent(next)}`} replace />;
+  }
+  // A role that requires a second factor sees only the enrolment page until one is set up (the server refuses the rest).
+  if (user.secondFactorRequired && !user.mustChangePassword && !allowSecondFactorSetup) {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/account/second-factor?next=${encodeURIComponent(next)}`} replace />;
   }
   return <>{children}</>;
 }

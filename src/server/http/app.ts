@@ -98,7 +98,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     request.ctx = { actor: null, locale, db: deps.db, clock: deps.clock, requestId: request.id, nodeCountry: deps.config.NODE_COUNTRY };
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    const s = token ? await resolveSession(request.ctx, token, sessionPolicy) : null;
+    // The web app marks calls made without the user's doing (X-Polsam-Background: 1); they do not keep a session alive.
+    const background = request.headers['x-polsam-background'] === '1' || request.url.startsWith('/api/notifications/stream');
+    const s = token ? await resolveSession(request.ctx, token, sessionPolicy, background) : null;
     if (s) {
       request.ctx.actor = s.actor;
       request.csrfToken = s.csrfToken;

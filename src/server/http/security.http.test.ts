@@ -166,6 +166,21 @@ test('item 10: an idle session ends; an active one lives on', async () => {
   }
 });
 
+test('item 10: calls the page makes by itself do not keep an idle session alive', async () => {
+  const c = await env.login(await env.buildUser());
+  try {
+    for (let i = 0; i < 3; i++) {
+      env.clock.advance(10 * 60_000);
+      assert.equal((await c.raw({ method: 'GET', url: '/api/requests', headers: { 'x-polsam-background': '1' } })).status, 200, `background refresh ${i}`);
+    }
+    // Refreshes only, and five minutes more: over the 30 idle minutes since the user last did something.
+    env.clock.advance(5 * 60_000);
+    assert.equal((await c.get('/api/auth/me')).status, 401);
+  } finally {
+    env.clock.set('2026-11-23T09:00:00Z');
+  }
+});
+
 test('item 10: answers with personal data may not be cached', async () => {
   const c = await env.login(await env.buildUser({ roles: ['duty_officer'] }));
   const r = await c.post('/api/requests', buildRequest());

@@ -62,13 +62,13 @@ export async function registerAccountabilityRoutes(app: App) {
 
   app.get('/api/statistics/export.csv', { schema: { tags, querystring: statisticsQuery } }, async (request, reply) => {
     const ctx = requireRole(request, ...rolesFor('statistics.read'));
-    const csv = statisticsCsv(await statisticsForYear(ctx, request.query.year), ctx.locale);
+    const csv = statisticsCsv(await statisticsForYear(ctx, request.query.year), request.query.lang ?? ctx.locale);
     return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachmentName(`statistics-${request.query.year}.csv`)).send(csv);
   });
 
   app.get('/api/statistics/export.xlsx', { schema: { tags, querystring: statisticsQuery } }, async (request, reply) => {
     const ctx = requireRole(request, ...rolesFor('statistics.read'));
-    const xlsx = await statisticsXlsx(await statisticsForYear(ctx, request.query.year), ctx.locale);
+    const xlsx = await statisticsXlsx(await statisticsForYear(ctx, request.query.year), request.query.lang ?? ctx.locale);
     return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', attachmentName(`statistics-${request.query.year}.xlsx`)).send(xlsx);
   });

@@ -160,6 +160,20 @@ describe('Art 18 statistics', () => {
     assert.equal(sent.getCell(4).value, 2);
   });
 
+  test('a download is in the language the UI names (a link cannot set Accept-Language), channels in words', async () => {
+    const svClient = await env.login(supervisor.actor, 'sv');
+    const en = await svClient.get('/api/statistics/export.csv?year=2026&lang=en');
+    assert.equal(en.status, 200);
+    assert.match(en.raw, /^\uFEFFSection,Figure,Breakdown,Value\r\n/);
+    assert.match(en.raw, /Operational,"Answered, by channel",SIENA,6\r\n/);
+    const sv = await supervisor.get('/api/statistics/export.csv?year=2026&lang=sv');
+    assert.match(sv.raw, /^\uFEFFAvsnitt,/);
+    assert.doesNotMatch(sv.raw, /,siena,/);
+    const x = await svClient.raw({ method: 'GET', url: '/api/statistics/export.xlsx?year=2026&lang=en' });
+    assert.equal(x.status, 200);
+    assert.equal((await supervisor.get('/api/statistics/export.csv?year=2026&lang=de')).status, 400);
+  });
+
   test('statistics are for supervisors, auditors and administrators; a bad year is refused', async () => {
     assert.equal((await officer.get('/api/statistics?year=2026')).status, 404);
     assert.equal((await supervisor.get('/api/statistics?year=nineteen')).status, 400);

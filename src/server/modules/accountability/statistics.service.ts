@@ -102,8 +102,9 @@ export function statisticsRows(s: StatisticsView, locale: Ctx['locale']): [strin
   rows.push([L('operational'), L('late'), '', s.operational.answeredLate]);
   rows.push([L('operational'), L('withoutDeadline'), '', s.operational.withoutDeadline]);
   for (const c of s.operational.byChannel) {
-    rows.push([L('operational'), L('answeredByChannel'), c.channel, c.answered]);
-    rows.push([L('operational'), L('medianHours'), c.channel, c.medianHoursToAnswer ?? '']);
+    const channel = t(locale, `domain.channelsShort.${c.channel}`);
+    rows.push([L('operational'), L('answeredByChannel'), channel, c.answered]);
+    rows.push([L('operational'), L('medianHours'), channel, c.medianHoursToAnswer ?? '']);
   }
   return rows;
 }

@@ -4,7 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { hitView } from '../../../shared/exchange.schemas.ts';
+import type { HitSummary, hitView } from '../../../shared/exchange.schemas.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { PersonRow, RequestRow } from './exchange.repository.ts';
 
@@ -13,8 +13,10 @@ export type HitView = z.infer<typeof hitView>;
 export interface CrossCheckProvider {
   /** Cross-checks persons of a request, in the caller's transaction, storing hits. */
   check(ctx: Ctx, request: RequestRow, persons: PersonRow[]): Promise<void>;
-  /** The hits shown on a request. */
+  /** The hits of a request, naming persons: shown only in a justified consultation. */
   hitsFor(ctx: Ctx, requestId: string): Promise<HitView[]>;
+  /** A request's hits counted, naming no one (the request detail). */
+  hitSummaryFor(ctx: Ctx, requestId: string): Promise<HitSummary>;
   /** SQL counting a queue row's open hits (`r` is the request alias). */
   openHitCountSql(): SQL;
 }
@@ -32,5 +34,7 @@ export const crossCheckHooks = {
     if (provider) yield provider.check;
   },
   hitsFor: (ctx: Ctx, requestId: string): Promise<HitView[]> => (provider ? provider.hitsFor(ctx, requestId) : Promise.resolve([])),
+  hitSummaryFor: (ctx: Ctx, requestId: string): Promise<HitSummary> =>
+    (provider ? provider.hitSummaryFor(ctx, requestId) : Promise.resolve({ openAlerts: 0, openReviews: 0, decided: 0 })),
   openHitCountSql: (): SQL => (provider ? provider.openHitCountSql() : sql`0`),
 };

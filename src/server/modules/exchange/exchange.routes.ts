@@ -23,9 +23,9 @@ export async function registerExchangeRoutes(app: App, deps: AppDeps) {
   app.get('/api/requests/:id', { schema: { tags: ['exchange'], params: idParams, response: { 200: requestDetail } } },
     async (request) => svc.getRequestDetail(requireActor(request), request.params.id));
 
-  // LED Art 25: persons are shown only with a stated justification, which is logged with the consultation.
+  // LED Art 25: persons, and the hits naming persons, are shown only with a stated justification, logged with the consultation.
   app.get('/api/requests/:id/persons', { schema: { tags: ['exchange'], params: idParams, querystring: consultInput, response: { 200: personsView } } },
-    async (request) => ({ items: await svc.consultPersons(requireActor(request), request.params.id, request.query.justification) }));
+    async (request) => svc.consultPersons(requireActor(request), request.params.id, request.query.justification));
 
   // An outgoing draft is corrected by a named action, at the version the officer saw.
   app.post('/api/requests/:id/edit', { schema: { tags: ['exchange'], params: idParams, body: editDraftInput, response: { 200: requestDetail } } },

@@ -87,18 +87,18 @@ export async function getRequestDetail(ctx: ActorCtx, id: string): Promise<Reque
   const scope = scopeOf(ctx);
   const r = await repo.findVisibleRequest(ctx.db, scope, id);
   if (!r) throw E.notFound();
-  const [assignees, events, messages, attachments, items, persons, d, authority, hits] = [
+  const [assignees, events, messages, attachments, items, persons, d, authority, hitSummary] = [
     await repo.assigneesOf(ctx.db, [r.id]), await repo.deadlineEventsOf(ctx.db, r.id), await repo.messagesOf(ctx.db, r.id),
     await repo.attachmentsOf(ctx.db, r.id), await repo.itemsOf(ctx.db, r.id), await repo.personsOf(ctx.db, r.id),
     await deadlineOf(ctx, r), r.nationalAuthorityId ? await getAuthority(ctx, r.nationalAuthorityId) : null,
-    await crossCheckHooks.hitsFor(ctx, r.id),
+    await crossCheckHooks.hitSummaryFor(ctx, r.id),
   ];
   const unit = await repo.unitOf(ctx.db, r.unitId);
   const iso = (x: Date | null | undefined) => (x ? x.toISOString() : null);
   // A finished request has no time left and no paused clock, whatever its clock showed when it ended.
   const ended = FINAL_STATUSES.includes(r.status as RequestStatus);
   const deadline = {
-    regimeId: r.regimeId, legalBasis: d?.legalBasis ?? null, startAt: iso(d?.startAt), dueAt: iso(d?.dueAt),
+    regimeId: r.regimeId, ruleId: d?.ruleId ?? null, legalBasis: d?.legalBasis ?? null, startAt: iso(d?.startAt), dueAt: iso(d?.dueAt),
     expectedAt: iso(r.expectedAt), paused: !ended && (d?.paused ?? false), remainingMs: ended ? null : d?.remainingMs ?? null,
     overdue: !ended && !!d?.overdue,
   };
@@ -107,7 +107,7 @@ export async function getRequestDetail(ctx: ActorCtx, id: string): Promise<Reque
     status: r.status as RequestStatus, urgent: r.urgent, subject: r.subject, receivedAt: iso(r.receivedAt),
     dueAt: deadline.dueAt, paused: deadline.paused, remainingMs: deadline.remainingMs, overdue: deadline.overdue,
     assignees: assignees.map((a) => ({ id: a.id, displayName: a.displayName })), personCount: persons.length,
-    openHitCount: hits.filter((h) => h.status === 'open').length,
+    openHitCount: hitSummary.openAlerts + hitSummary.openReviews,
     version: r.version, channelReason: r.channelReason, counterpartAuthority: r.counterpartAuthority,
     counterpartReference: r.counterpartReference, nationalAuthority: authority ? { id: authority.id, name: authority.name } : null,
     urgencyReason: r.urgencyReason, access: r.access as 'direct', language: r.language, handlingCode: r.handlingCode as 'H0',
@@ -121,20 +121,28 @@ export async function getRequestDetail(ctx: ActorCtx, id: string): Promise<Reque
       attachments: attachments.filter((a) => a.messageId === m.id).map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: a.size, createdAt: a.createdAt.toISOString() })),
     })),
     items: items.map((i) => ({ id: i.id, content: i.content, nature: i.nature as 'fact', reliability: i.reliability as 'A', accuracy: i.accuracy as '1' })),
-    hits,
+    hitSummary,
     allowedActions: allowedActions(ctx.actor, { status: r.status as RequestStatus, direction: flowOf(r), unitId: r.unitId, assigneeIds: assignees.map((a) => a.id) }),
   };
 }
 
-/** Shows the persons of a request; LED Art 25: logged as a consultation with the officer's justification. */
+/**
+ * Shows the persons of a request and the cross-check's hits on them (which name other persons); LED Art 25:
+ * logged as one consultation with the officer's justification, naming every person shown.
+ */
 export async function consultPersons(ctx: ActorCtx, id: string, justification: string) {
   const scope = scopeOf(ctx);
   return inTransaction(ctx, async (tx) => {
     const r = await repo.findVisibleRequest(tx.db, scope, id);
     if (!r) throw E.notFound();
     const persons = await repo.personsOf(tx.db, r.id);
-    await audit(tx, { category: 'consultation', action: 'exchange.persons.view', entityType: 'request', entityId: r.id, personIds: persons.map((p) => p.id), justification });
-    return persons.map(toPersonView);
+    const hits = await crossCheckHooks.hitsFor(tx, r.id);
+    const shown = [...persons.map((p) => p.id), ...hits.flatMap((h) => [h.targetId, ...h.linked.map((l) => l.id)])];
+    await audit(tx, {
+      category: 'consultation', action: 'exchange.persons.view', entityType: 'request', entityId: r.id,
+      personIds: [...new Set(shown)], justification, details: { hits: hits.length },
+    });
+    return { items: persons.map(toPersonView), hits };
   });
 }
 

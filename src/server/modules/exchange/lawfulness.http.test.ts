@@ -123,6 +123,9 @@ describe('corrections and finished requests', () => {
     assert.equal(c.status, 200, c.raw);
     assert.equal(c.body.urgent, true);
     assert.equal(c.body.dueAt, '2026-11-23T16:30:00.000Z');
+    // The rule is named, so the UI can say the legal basis in its own language.
+    assert.equal(r.deadline.ruleId, 'standard');
+    assert.equal(c.body.deadline.ruleId, 'urgent-direct');
     assert.equal(c.body.status, 'received');
     const again = await act(r.id, 'reclassify', { urgent: true, urgencyReason: 'life_or_integrity', access: 'indirect', reason: 'Held by the tax agency.' });
     assert.equal(again.body.dueAt, '2026-11-26T08:30:00.000Z');

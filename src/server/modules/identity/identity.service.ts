@@ -146,8 +146,12 @@ async function recordFailure(ctx: Ctx, key: { username: string; ip: string }, us
   });
 }
 
-/** Resolves a session cookie to its actor and CSRF token; null when absent, expired or idle too long (then ended). */
-export async function resolveSession(ctx: Ctx, token: string | undefined, policy: Pick<SessionPolicy, 'idleMinutes' | 'mfaRoles'>) {
+/**
+ * Resolves a session cookie to its actor and CSRF token; null when absent, expired or idle too long (then ended).
+ * A background call (a page refreshing itself, the notification stream) does not count as activity: an open
+ * desk tab left alone still times out.
+ */
+export async function resolveSession(ctx: Ctx, token: string | undefined, policy: Pick<SessionPolicy, 'idleMinutes' | 'mfaRoles'>, background = false) {
   if (!token || token.length > 200) return null;
   const found = await repo.findLiveSession(ctx.db, sha256(token), ctx.clock.now());
   if (!found) return null;
@@ -160,7 +164,7 @@ export async function resolveSession(ctx: Ctx, token: string | undefined, policy
     return null;
   }
   // Writing last-seen at most once a minute keeps reads cheap.
-  if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) await repo.touchSession(ctx.db, found.session.tokenHash, now);
+  if (!background && now.getTime() - found.session.lastSeenAt.getTime() > 60_000) await repo.touchSession(ctx.db, found.session.tokenHash, now);
   return { actor: toActor(found.user, policy.mfaRoles), csrfToken: found.session.csrfToken, locale: found.user.locale as Locale };
 }
 

@@ -185,6 +185,16 @@ export async function hitsOfRequest(db: Db, requestId: string, targetVisible: SQ
     ORDER BY (h.status = 'open') DESC, h.score DESC, h.id`));
 }
 
+/** A request's hits counted: open alerts, open reviews, decided. */
+export async function hitCountsOfRequest(db: Db, requestId: string): Promise<{ open_alerts: number; open_reviews: number; decided: number }> {
+  const [row] = rowsOf<{ open_alerts: number; open_reviews: number; decided: number }>(await db.execute(sql`
+    SELECT count(*) FILTER (WHERE status = 'open' AND level = 'alert')::int AS open_alerts,
+      count(*) FILTER (WHERE status = 'open' AND level <> 'alert')::int AS open_reviews,
+      count(*) FILTER (WHERE status <> 'open')::int AS decided
+    FROM match_hit WHERE request_id = ${requestId}`));
+  return row!;
+}
+
 /** The existing hits of these request persons (for a re-check that must keep decisions). */
 export async function hitsOfPersons(db: Db, personIds: string[]): Promise<{ id: string; request_person_id: string; subject_id: string; status: string }[]> {
   if (!personIds.length) return [];

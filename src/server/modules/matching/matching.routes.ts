@@ -3,7 +3,7 @@
  * searching persons, and the thresholds (administrators).
  */
 import { z } from 'zod';
-import { hitView } from '../../../shared/exchange.schemas.ts';
+import { hitSummary } from '../../../shared/exchange.schemas.ts';
 import { decideHitInput, hitDecision, matchingSettings, personSearchQuery, personSearchResponse, unmergeHitInput } from '../../../shared/matching.schemas.ts';
 import type { App } from '../../http/app.ts';
 import { requireActor, requireRole } from '../../http/auth.ts';
@@ -23,8 +23,9 @@ export async function registerMatchingRoutes(app: App) {
   app.post('/api/hits/:id/unmerge', { schema: { tags: ['matching'], params: idParams, body: unmergeHitInput, response: { 200: hitDecision } } },
     async (request) => ({ hit: await svc.unmergeHit(requireActor(request), request.params.id, request.body) }));
 
-  app.post('/api/requests/:id/cross-check', { schema: { tags: ['matching'], params: idParams, response: { 200: z.object({ items: z.array(hitView) }) } } },
-    async (request) => ({ items: await svc.recheckRequest(requireActor(request), request.params.id) }));
+  // Answers with the hits counted: the hits themselves name persons and come with the justified consultation.
+  app.post('/api/requests/:id/cross-check', { schema: { tags: ['matching'], params: idParams, response: { 200: hitSummary } } },
+    async (request) => svc.recheckRequest(requireActor(request), request.params.id));
 
   // LED Art 25: a search is a consultation; the justification is required and logged.
   app.get('/api/persons/search', { schema: { tags: ['matching'], querystring: personSearchQuery, response: { 200: personSearchResponse } } },

@@ -4,6 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES } from '../../../shared/domain.ts';
+import type { HitSummary } from '../../../shared/exchange.schemas.ts';
 import type { DecideHitInput, PersonSearchQuery, PersonSearchResult, UnmergeHitInput } from '../../../shared/matching.schemas.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import { inTransaction, type Actor, type Ctx } from '../../platform/context.ts';
@@ -193,6 +194,12 @@ export async function hitsFor(ctx: Ctx, requestId: string): Promise<HitView[]> {
     r.target_kind === 'wanted_person' ? (clocks.get(r.target_id) ?? null) : null));
 }
 
+/** A request's hits counted by state and level, naming no one (the caller has checked the request is visible). */
+export async function hitSummaryFor(ctx: Ctx, requestId: string): Promise<HitSummary> {
+  const c = await repo.hitCountsOfRequest(ctx.db, requestId);
+  return { openAlerts: c.open_alerts, openReviews: c.open_reviews, decided: c.decided };
+}
+
 /** SQL counting a queue row's open hits (`r` is the request alias). */
 export function openHitCountSql(): SQL {
   return sql`(SELECT count(*)::int FROM match_hit h WHERE h.request_id = r.id AND h.status = 'open')`;
@@ -251,7 +258,7 @@ export async function unmergeHit(ctx: ActorCtx, id: string, input: UnmergeHitInp
 }
 
 /** Runs the cross-check of a visible request again (after an engine update, say); judgements are kept. */
-export async function recheckRequest(ctx: ActorCtx, requestId: string): Promise<HitView[]> {
+export async function recheckRequest(ctx: ActorCtx, requestId: string): Promise<HitSummary> {
   const scope = visibilityScope(ctx.actor);
   if (!scope) throw E.notFound();
   return inTransaction(ctx, async (tx) => {
@@ -263,7 +270,7 @@ export async function recheckRequest(ctx: ActorCtx, requestId: string): Promise<
     }));
     await crossCheckRequestPersons(tx, { id: r.id, reference: r.reference, unitId: r.unit_id }, persons);
     await audit(tx, { category: 'combination', action: 'matching.crosscheck.rerun', entityType: 'request', entityId: r.id, personIds: persons.map((p) => p.id), details: { reference: r.reference } });
-    return hitsFor(tx, r.id);
+    return hitSummaryFor(tx, r.id);
   });
 }
 

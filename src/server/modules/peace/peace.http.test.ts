@@ -308,6 +308,18 @@ describe('reminders and statistics', () => {
     assert.equal(await count(`notification WHERE entity_id = '${id}' AND user_id = '${duty.actor.id}'`), 0);
   });
 
+  test('a tour ending within 30 days notifies the peace officers, naming the mission and post, not the officer', async () => {
+    const s = await selected();
+    const dep = await officer.post(`/api/peace/nominations/${s.nomination.id}/deploy`, { version: s.nomination.version, startDate: '2026-06-01', endDate: '2026-12-10' });
+    assert.equal(dep.status, 201, JSON.stringify(dep.body));
+    await runDueJobs(env.ctx, allJobs);
+    const r = await chief.get('/api/notifications');
+    const n = r.body.items.find((x: { entityId: string }) => x.entityId === dep.body.deploymentId);
+    assert.ok(n, JSON.stringify(r.body));
+    assert.equal(n.message, `The tour as Police Adviser – Community Policing in ${s.mission.code} ends on 2026-12-10: arrange rotation or extension.`);
+    assert.equal(await count(`notification WHERE entity_id = '${dep.body.deploymentId}' AND user_id = '${duty.actor.id}'`), 0);
+  });
+
   test('tours by organisation, mission and gender, nominations by outcome, as JSON, CSV and XLSX', async () => {
     const env2 = await createTestEnv();
     try {

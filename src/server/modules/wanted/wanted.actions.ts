@@ -4,11 +4,11 @@
  * audit entry in one transaction.
  */
 import type { z } from 'zod';
-import { SOUGHT_STATUSES, wantedActionBodies, type WantedActionName, type WantedDetail, type WantedStatus, type WarrantKind } from '../../../shared/wanted.schemas.ts';
+import { SOUGHT_STATUSES, wantedActionBodies, type EventParams, type WantedActionName, type WantedDetail, type WantedStatus, type WarrantKind } from '../../../shared/wanted.schemas.ts';
 import { audit, type AuditEntry } from '../../platform/audit/audit.service.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { cancelJobs } from '../../platform/jobs/job.service.ts';
-import { REGIMES_BY_WARRANT, refreshClockJobs } from './wanted.clocks.ts';
+import { arrestClocks, REGIMES_BY_WARRANT, refreshClockJobs } from './wanted.clocks.ts';
 import { wantedErrors as E } from './wanted.errors.ts';
 import { indexWanted } from './wanted.hooks.ts';
 import { allowedActions, mayPublish } from './wanted.policy.ts';
@@ -22,6 +22,8 @@ const SKEW_MS = 5 * 60_000;
 interface Effect {
   patch?: Partial<repo.NewPersonRow>;
   event: string | null;
+  /** The event's facts for the timeline, as coded values (default: the audit details). */
+  params?: EventParams;
   audit: Omit<AuditEntry, 'entityType' | 'entityId'>;
 }
 
@@ -58,7 +60,8 @@ export async function performWantedAction<A extends WantedActionName>(ctx: Actor
     const updated = await repo.updatePersonVersioned(t.db, p.id, p.version, patch);
     if (!updated) throw E.staleVersion();
 
-    if (effect.event) await repo.insertEvent(t.db, { personId: p.id, kind: effect.event, at: t.clock.now(), actorId: t.actor.id, note: effect.audit.details ? JSON.stringify(effect.audit.details).slice(0, 500) : null });
+    const params = effect.params ?? (effect.audit.details as EventParams | undefined);
+    if (effect.event) await repo.insertEvent(t.db, { personId: p.id, kind: effect.event, at: t.clock.now(), actorId: t.actor.id, params });
     const kind = (warrants.find((w) => w.id === updated.arrestWarrantId)?.kind as WarrantKind | undefined) ?? null;
     await refreshClockJobs(t, updated, kind);
     if (leaving) {
@@ -89,10 +92,10 @@ const ACTIONS: { [A in WantedActionName]: (t: ActorCtx, s: Subject, body: Body<A
     const at = b.at ? new Date(b.at) : t.clock.now();
     notFuture(t, at, 'at');
     await repo.insertLocation(t.db, { personId: p.id, countryCode: b.countryCode, place: b.place ?? null, fromDate: at.toISOString().slice(0, 10), source: 'located', createdBy: t.actor.id, createdAt: t.clock.now() });
-    return { event: 'located', audit: { category: 'collection', action: 'wanted.person.locate', details: { country: b.countryCode } } };
+    return { event: 'located', params: { country: b.countryCode, place: b.place ?? null }, audit: { category: 'collection', action: 'wanted.person.locate', details: { country: b.countryCode } } };
   },
-  async lose_track() {
-    return { event: 'lost_track', audit: { category: 'alteration', action: 'wanted.person.lose_track' } };
+  async lose_track(_t, _s, b) {
+    return { event: 'lost_track', params: { note: b.note ?? null }, audit: { category: 'alteration', action: 'wanted.person.lose_track' } };
   },
   async arrest(t, { warrants }, b) {
     const w = warrants.find((x) => x.id === b.warrantId && x.status === 'active');
@@ -112,6 +115,7 @@ const ACTIONS: { [A in WantedActionName]: (t: ActorCtx, s: Subject, body: Body<A
     return {
       patch: { arrestWarrantId: w.id, arrestCountry: b.countryCode, arrestPlace: b.place ?? null, arrestedAt: at, consent: b.consent, consentAt, exceptional: false, finalDecisionAt: null, agreedSurrenderAt: null },
       event: 'arrested',
+      params: { country: b.countryCode, place: b.place ?? null, warrant: w.kind, consent: b.consent },
       audit: { category: 'collection', action: 'wanted.person.arrest', details: { country: b.countryCode, warrant: w.kind, consent: b.consent } },
     };
   },
@@ -119,7 +123,9 @@ const ACTIONS: { [A in WantedActionName]: (t: ActorCtx, s: Subject, body: Body<A
     const at = new Date(b.consentAt);
     notFuture(t, at, 'consentAt');
     notBefore(at, p.arrestedAt, 'consentAt');
-    return { patch: { consent: b.consent, consentAt: at }, event: b.consent ? 'consent_given' : 'consent_refused', audit: { category: 'alteration', action: 'wanted.arrest.record_consent', details: { consent: b.consent } } };
+    // The day of the arrest the consent came on (day 1 is the first 24 hours): after day 50 it outruns Art 17(3).
+    const day = p.arrestedAt ? Math.floor((at.getTime() - p.arrestedAt.getTime()) / 86_400_000) + 1 : null;
+    return { patch: { consent: b.consent, consentAt: at }, event: b.consent ? 'consent_given' : 'consent_refused', params: { at: at.toISOString(), day }, audit: { category: 'alteration', action: 'wanted.arrest.record_consent', details: { consent: b.consent } } };
   },
   async extend_exceptional(_t, { p, arrestKind }, b) {
     // The Nordic warrant (lag 2011:1165) has no exceptional extension.
@@ -134,7 +140,7 @@ const ACTIONS: { [A in WantedActionName]: (t: ActorCtx, s: Subject, body: Body<A
     const at = new Date(b.decidedAt);
     notFuture(t, at, 'decidedAt');
     notBefore(at, p.consentAt && p.consentAt > p.arrestedAt! ? p.consentAt : p.arrestedAt, 'decidedAt');
-    return { patch: { finalDecisionAt: at }, event: 'final_decision', audit: { category: 'alteration', action: 'wanted.arrest.final_decision' } };
+    return { patch: { finalDecisionAt: at }, event: 'final_decision', params: { at: at.toISOString() }, audit: { category: 'alteration', action: 'wanted.arrest.final_decision' } };
   },
   async agree_surrender_date(_t, { p, arrestKind }, b) {
     if (!p.finalDecisionAt) throw E.invalid('final_decision_required', 'agreedAt');
@@ -157,18 +163,30 @@ const ACTIONS: { [A in WantedActionName]: (t: ActorCtx, s: Subject, body: Body<A
   async withdraw(_t, _s, b) {
     return { event: 'withdrawn', audit: { category: 'alteration', action: 'wanted.person.withdraw', details: { reason: b.reason } } };
   },
-  async expire() {
-    return { event: 'expired', audit: { category: 'alteration', action: 'wanted.person.expire' } };
+  async expire(_t, _s, b) {
+    return { event: 'expired', params: { note: b.note ?? null }, audit: { category: 'alteration', action: 'wanted.person.expire' } };
   },
   async publish(t, { p }, b) {
     if (!mayPublish(t.actor)) throw E.notPermitted('publish');
     // A public appeal shows the name and the offence summary; without a summary there is nothing safe to publish.
-    if (!p.offenceSummary) throw E.invalid('publication_incomplete', 'offenceSummary');
+    // The officer adds it by editing the record (`POST /api/wanted/:id/edit`), then publishes.
+    if (!p.offenceSummary?.trim()) throw E.invalid('publication_incomplete', 'offenceSummary');
     await repo.insertPublicationDecision(t.db, { personId: p.id, decision: 'publish', reason: b.decision, decidedBy: t.actor.id, decidedAt: t.clock.now() });
     return { patch: { published: true }, event: 'published', audit: { category: 'disclosure', action: 'wanted.person.publish', recipient: 'public', details: { decision: b.decision } } };
   },
   async unpublish(t, { p }, b) {
     await repo.insertPublicationDecision(t.db, { personId: p.id, decision: 'unpublish', reason: b.reason ?? null, decidedBy: t.actor.id, decidedAt: t.clock.now() });
     return { patch: { published: false }, event: 'unpublished', audit: { category: 'alteration', action: 'wanted.person.unpublish', details: { reason: b.reason ?? null } } };
+  },
+  async record_overrun(t, { p, arrestKind }, b) {
+    // Lag (2011:1165) om nordisk arresteringsorder: a time limit may be exceeded only for special reasons, which the
+    // issuing state is told of. The EAW has its own rule instead (FD 2002/584/JHA Art 17(4), `extend_exceptional`).
+    if (arrestKind !== 'naw') throw E.invalid('overrun_naw_only', 'reason');
+    const running = arrestClocks(p, arrestKind, t.clock.now()).find((c) => !c.done);
+    if (!running) throw E.invalid('no_running_clock', 'reason');
+    return {
+      event: 'naw_overrun', params: { clock: running.clock, dueAt: running.deadline.dueAt?.toISOString() ?? null, reason: b.reason },
+      audit: { category: 'alteration', action: 'wanted.arrest.naw_overrun', details: { clock: running.clock, reason: b.reason } },
+    };
   },
 };

@@ -51,6 +51,8 @@ export interface ArrestClock {
   deadline: Deadline;
   /** The clock has been met: the decision was taken, or the person surrendered. */
   done: boolean;
+  /** Facts the officer must notice about this clock (see `clockView.flags`). */
+  flags: string[];
 }
 
 /** The clocks of an arrested (or since surrendered) person at `now`; none before an arrest. */
@@ -66,12 +68,23 @@ export function arrestClocks(p: PersonRow, warrantKind: WarrantKind | null, now:
   const out: ArrestClock[] = [];
   const decisionFacts = p.consent === true && !p.consentAt ? { ...facts, consent: false } : facts;
   const decision = computeDeadline({ regimeId: regimes.decision, facts: decisionFacts, events }, p.finalDecisionAt ?? now, REGISTRY);
-  out.push({ clock: 'decision', deadline: decision, done: !!p.finalDecisionAt || !stillOpen });
+  out.push({ clock: 'decision', deadline: decision, done: !!p.finalDecisionAt || !stillOpen, flags: lateConsent(regimes.decision, decisionFacts, events, decision, now) });
   if (regimes.surrender && p.finalDecisionAt) {
     const surrender = computeDeadline({ regimeId: regimes.surrender, facts, events }, stillOpen ? now : (p.closedAt ?? now), REGISTRY);
-    out.push({ clock: 'surrender', deadline: surrender, done: !stillOpen });
+    out.push({ clock: 'surrender', deadline: surrender, done: !stillOpen, flags: [] });
   }
   return out;
+}
+
+/**
+ * FD 2002/584/JHA Art 17(2)-(3): consent starts 10 days of its own; consent given after day 50 of the arrest makes
+ * them end after the 60 days from the arrest. The engine counts the consent's 10 days; the officer is told that the
+ * 60-day limit has been passed, so that the executing authority's reading is checked (and Art 17(4) notice given).
+ */
+function lateConsent(regimeId: string, facts: Record<string, boolean>, events: Record<string, Date>, decision: Deadline, now: Date): string[] {
+  if (regimeId !== 'eaw-decision' || !facts.consent || !events.consent || !decision.dueAt) return [];
+  const withoutConsent = computeDeadline({ regimeId, facts: { ...facts, consent: false }, events }, now, REGISTRY);
+  return withoutConsent.dueAt && decision.dueAt > withoutConsent.dueAt ? ['consent_after_day_50'] : [];
 }
 
 /** Replans the reminder and escalation jobs of a person's running clocks (old points are cancelled). */

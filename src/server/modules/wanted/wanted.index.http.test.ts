@@ -55,7 +55,7 @@ describe('the matching index follows the register', () => {
 
   test('a correction re-indexes the new names; an arrest keeps the entry active (clocks run), a withdrawal makes it inactive', async () => {
     const p = (await fast.post('/api/wanted', person('Oleg Smirnoff'))).body;
-    const u = await fast.put(`/api/wanted/${p.id}`, { version: p.version, aliases: ['Oleg S', 'Олежка'] });
+    const u = await fast.post(`/api/wanted/${p.id}/edit`, { version: p.version, aliases: ['Oleg S', 'Олежка'] });
     assert.equal(u.status, 200, JSON.stringify(u.body));
     assert.deepEqual(u.body.otherScriptNames, ['Олег Смирнов', 'أوليغ سميرنوف'], 'fields not sent stay as they were');
     let entries = await indexed();

@@ -23,7 +23,7 @@ export const clockPointJob = defineJob({
     const clock = arrestClocks(p, (w?.kind as WarrantKind) ?? null, ctx.clock.now()).find((c) => c.clock === j.clock);
     // The clock moved (consent, extension, decision) or was met since this point was planned: nothing to say.
     if (!clock || clock.done || clock.deadline.dueAt?.toISOString() !== j.dueAt) return;
-    await repo.insertEvent(ctx.db, { personId: p.id, kind: j.kind, at: ctx.clock.now(), note: `${j.clock}: ${j.key}` });
+    await repo.insertEvent(ctx.db, { personId: p.id, kind: j.kind, at: ctx.clock.now(), params: { clock: j.clock, dueAt: j.dueAt } });
     await notify(ctx, {
       userIds: await recipients(ctx.db, p.officerId, j.kind === 'escalation'), kind: j.kind, entityType: 'wanted_person', entityId: p.id,
       messageKey: j.kind === 'escalation' ? 'wanted.notifications.clockEscalation' : 'wanted.notifications.clockReminder',
@@ -40,7 +40,7 @@ export const lapsePointJob = defineJob({
     if (!w || w.status !== 'active' || w[j.field] !== j.date) return;
     const p = await repo.findPerson(ctx.db, w.personId);
     if (!p || !['wanted', 'located'].includes(p.status)) return;
-    await repo.insertEvent(ctx.db, { personId: p.id, kind: j.kind === 'escalation' ? 'lapse_due' : 'lapse_reminder', at: ctx.clock.now(), note: `${w.kind} ${j.field} ${j.date}` });
+    await repo.insertEvent(ctx.db, { personId: p.id, kind: j.kind === 'escalation' ? 'lapse_due' : 'lapse_reminder', at: ctx.clock.now(), params: { warrant: w.kind, field: j.field, date: j.date } });
     await notify(ctx, {
       userIds: await recipients(ctx.db, p.officerId, j.kind === 'escalation'), kind: j.kind, entityType: 'wanted_person', entityId: p.id,
       messageKey: j.field === 'validUntil' ? 'wanted.notifications.validityLapse' : 'wanted.notifications.reviewDue',

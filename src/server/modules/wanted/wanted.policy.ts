@@ -21,11 +21,17 @@ export function mayPublish(actor: Actor): boolean {
   return actor.roles.includes('fast_officer') && actor.roles.includes('supervisor');
 }
 
-/** The actions this actor may take on a person in this status (shown by the UI, checked again by the use case). */
-export function allowedActions(actor: Actor, status: WantedStatus, published: boolean): WantedActionName[] {
+/**
+ * The actions this actor may take on a person in this status (shown by the UI, checked again by the use case).
+ * With the kind of the warrant the arrest was made on, actions of the other framework are left out.
+ */
+export function allowedActions(actor: Actor, status: WantedStatus, published: boolean, arrestKind?: WarrantKind | null): WantedActionName[] {
   if (!maySeeRegister(actor)) return [];
   return (Object.keys(TRANSITIONS) as WantedActionName[]).filter((a) => {
     if (!canTransition(a, status)) return false;
+    // Only a Nordic warrant's limits may be exceeded for special reasons; only the others have the exceptional extension.
+    if (a === 'record_overrun' && arrestKind !== undefined) return arrestKind === 'naw';
+    if (a === 'extend_exceptional' && arrestKind !== undefined) return !!arrestKind && arrestKind !== 'naw';
     if (a === 'publish') return !published && mayPublish(actor);
     // Unpublishing takes effect at once and any FAST officer may do it: taking a page down is never the risk.
     if (a === 'unpublish') return published;

@@ -39,7 +39,7 @@ export async function submitPublicTip(ctx: Ctx, id: string, input: z.infer<typeo
     if (!published) throw E.notFound();
     const p = (await repo.findPerson(tx.db, id, true))!;
     const lead = await repo.insertLead(tx.db, { personId: p.id, source: 'public', sourceCountry: null, body: input.message, contact: input.contact ?? null, receivedAt: tx.clock.now(), createdBy: null });
-    await repo.insertEvent(tx.db, { personId: p.id, kind: 'lead', at: tx.clock.now(), note: 'public' });
+    await repo.insertEvent(tx.db, { personId: p.id, kind: 'lead', at: tx.clock.now(), params: { source: 'public' } });
     await audit(tx, { category: 'collection', action: 'wanted.tip.receive', entityType: 'wanted_person', entityId: p.id, personIds: [p.id], details: { leadId: lead.id } });
     const recipients = p.officerId ? [p.officerId] : (await repo.fastStaff(tx.db)).officers;
     await notify(tx, { userIds: recipients, kind: 'message', entityType: 'wanted_person', entityId: p.id, messageKey: 'wanted.notifications.tip', params: { reference: p.reference } });

@@ -1,5 +1,6 @@
 /** All SQL of the wanted module. Only FAST officers reach these reads (the policy is checked by the service). */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { EventParams } from '../../../shared/wanted.schemas.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
 import { appUser } from '../identity/index.ts';
@@ -118,9 +119,12 @@ export async function requestsOf(db: Db, personId: string) {
   return db.select().from(wantedRequestLink).where(eq(wantedRequestLink.personId, personId)).orderBy(asc(wantedRequestLink.createdAt));
 }
 
-export async function insertEvent(db: Db, v: typeof wantedEvent.$inferInsert) {
-  await db.insert(wantedEvent).values(v);
+/** A timeline event; its facts are kept as coded values (JSON in `note`) for the web app to word in either language. */
+export async function insertEvent(db: Db, v: Omit<typeof wantedEvent.$inferInsert, 'note'> & { params?: EventParams }) {
+  const { params, ...row } = v;
+  await db.insert(wantedEvent).values({ ...row, note: params ? JSON.stringify(params) : null });
 }
+
 
 export async function eventsOf(db: Db, personId: string) {
   return db.select({ e: wantedEvent, actorName: appUser.displayName }).from(wantedEvent)

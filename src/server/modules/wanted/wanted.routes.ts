@@ -1,8 +1,8 @@
 /** HTTP routes of the FAST register and the public appeal: thin — authenticate, validate, call the use case, present. */
 import { z } from 'zod';
 import {
-  article3Input, clocksList, consultQuery, createWantedInput, foreignRequestInput, importResult, leadInput, linkRequestInput, listWantedQuery,
-  locationInput, publicTipInput, publicWantedList, taskInput, updateWantedInput, wantedActionBodies, wantedDetail, wantedList, warrantInput,
+  addWarrantInput, article3Input, clocksList, consultQuery, createWantedInput, foreignRequestInput, importResult, leadInput, linkRequestInput, listWantedQuery,
+  locationInput, publicTipInput, publicWantedList, taskInput, updateWantedInput, wantedActionBodies, wantedDetail, wantedList,
   type WantedActionName,
 } from '../../../shared/wanted.schemas.ts';
 import type { App, AppDeps } from '../../http/app.ts';
@@ -32,10 +32,11 @@ export async function registerWantedRoutes(app: App, deps: AppDeps) {
   app.get('/api/wanted/:id', { schema: { tags, params: idParams, querystring: consultQuery, response: { 200: wantedDetail } } },
     async (request) => svc.consultWanted(requireActor(request), request.params.id, request.query.justification));
 
-  app.put('/api/wanted/:id', { schema: { tags, params: idParams, body: updateWantedInput, response: { 200: wantedDetail } } },
+  // Named actions: correcting the record and adding a warrant, each against the version the officer saw.
+  app.post('/api/wanted/:id/edit', { schema: { tags, params: idParams, body: updateWantedInput, response: { 200: wantedDetail } } },
     async (request) => svc.updateWanted(requireActor(request), request.params.id, request.body));
 
-  app.post('/api/wanted/:id/warrants', { schema: { tags, params: idParams, body: warrantInput, response: { 200: wantedDetail } } },
+  app.post('/api/wanted/:id/warrants', { schema: { tags, params: idParams, body: addWarrantInput, response: { 200: wantedDetail } } },
     async (request) => svc.addWarrant(requireActor(request), request.params.id, request.body));
   app.post('/api/wanted/:id/warrants/:warrantId/article3', { schema: { tags, params: z.object({ id: z.uuid(), warrantId: z.uuid() }), body: article3Input, response: { 200: wantedDetail } } },
     async (request) => svc.reviewArticle3(requireActor(request), request.params.id, request.params.warrantId, request.body));

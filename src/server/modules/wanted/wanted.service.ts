@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import type { z } from 'zod';
 import type {
-  article3Input, CreateWantedInput, foreignRequestInput, LegalBasis, leadInput, linkRequestInput, ListWantedQuery, locationInput,
+  AddWarrantInput, article3Input, CreateWantedInput, foreignRequestInput, LegalBasis, leadInput, linkRequestInput, ListWantedQuery, locationInput,
   RequestingAuthority, taskInput, UpdateWantedInput, WantedDetail, WantedStatus, WarrantInput, WarrantKind,
 } from '../../../shared/wanted.schemas.ts';
 import { SOUGHT_STATUSES } from '../../../shared/wanted.schemas.ts';
@@ -16,6 +16,7 @@ import { inTransaction, type Actor, type Ctx } from '../../platform/context.ts';
 import { createRequest, getRequestDetail } from '../exchange/index.ts';
 import { arrestClocks, refreshLapseJobs } from './wanted.clocks.ts';
 import { wantedErrors as E } from './wanted.errors.ts';
+import { clockViewOf, eventParamsOf, overrunClocks } from './wanted.view.ts';
 import { indexWanted, type WantedIndexEntry } from './wanted.hooks.ts';
 import { allowedActions, BASES_BY_AUTHORITY, maySeeRegister, WARRANTS_BY_BASIS } from './wanted.policy.ts';
 import * as repo from './wanted.repository.ts';
@@ -86,7 +87,7 @@ export async function createWanted(ctx: ActorCtx, input: CreateWantedInput): Pro
     });
     const warrants = await repo.insertWarrants(tx.db, input.warrants.map((w) => warrantRow(tx, p.id, w)));
     for (const w of warrants) await refreshLapseJobs(tx, w);
-    await repo.insertEvent(tx.db, { personId: p.id, kind: 'registered', at: now, actorId: tx.actor!.id, note: input.authorityReference });
+    await repo.insertEvent(tx.db, { personId: p.id, kind: 'registered', at: now, actorId: tx.actor!.id, params: { reference: input.authorityReference } });
     await audit(tx, {
       category: 'collection', action: 'wanted.person.register', entityType: 'wanted_person', entityId: p.id, personIds: [p.id],
       details: { reference: p.reference, authority: p.requestingAuthority, basis: p.legalBasis, warrants: warrants.map((w) => w.kind) },
@@ -110,24 +111,27 @@ export async function updateWanted(ctx: ActorCtx, id: string, input: UpdateWante
     for (const k of changed) (patch as Record<string, unknown>)[k] = fields[k as keyof typeof fields] ?? null;
     const updated = await repo.updatePersonVersioned(tx.db, p.id, p.version, patch);
     if (!updated) throw E.staleVersion();
-    await repo.insertEvent(tx.db, { personId: p.id, kind: 'updated', at: tx.clock.now(), actorId: tx.actor!.id, note: changed.join(', ') });
+    await repo.insertEvent(tx.db, { personId: p.id, kind: 'updated', at: tx.clock.now(), actorId: tx.actor!.id, params: { fields: changed } });
     await audit(tx, { category: 'alteration', action: 'wanted.person.update', entityType: 'wanted_person', entityId: p.id, personIds: [p.id], details: { reference: p.reference, fields: changed } });
     await indexWanted(tx, [indexEntryOf(updated)]);
   });
   return buildDetail(ctx, id);
 }
 
-/** Adds a warrant or alert to a person still sought. */
-export async function addWarrant(ctx: ActorCtx, id: string, w: WarrantInput): Promise<WantedDetail> {
+/** Adds a warrant or alert to a person still sought, against the version of the record the officer saw. */
+export async function addWarrant(ctx: ActorCtx, id: string, input: AddWarrantInput): Promise<WantedDetail> {
   requireRegister(ctx);
+  const { version, ...w } = input;
   await inTransaction(ctx, async (tx) => {
     const p = await repo.findPerson(tx.db, id, true);
     if (!p) throw E.notFound();
+    if (version !== p.version) throw E.staleVersion();
     if (!SOUGHT_STATUSES.includes(p.status as WantedStatus)) throw E.invalidTransition('add_warrant', p.status);
     checkWarrant(tx, w, p.legalBasis as LegalBasis, p.requestingAuthority as RequestingAuthority, '');
+    if (!(await repo.updatePersonVersioned(tx.db, p.id, p.version, { updatedAt: tx.clock.now() }))) throw E.staleVersion();
     const [row] = await repo.insertWarrants(tx.db, [warrantRow(tx, p.id, w)]);
     await refreshLapseJobs(tx, row);
-    await repo.insertEvent(tx.db, { personId: p.id, kind: 'warrant_added', at: tx.clock.now(), actorId: tx.actor!.id, note: w.kind });
+    await repo.insertEvent(tx.db, { personId: p.id, kind: 'warrant_added', at: tx.clock.now(), actorId: tx.actor!.id, params: { warrant: w.kind, country: w.issuingCountry } });
     await audit(tx, { category: 'collection', action: 'wanted.warrant.add', entityType: 'wanted_person', entityId: p.id, personIds: [p.id], details: { warrantId: row.id, kind: w.kind } });
   });
   return buildDetail(ctx, id);
@@ -145,7 +149,7 @@ export async function reviewArticle3(ctx: ActorCtx, id: string, warrantId: strin
     // Interpol RPD Art 34: a refusal has to be understood, so it is recorded with its reason.
     if (input.status === 'refused' && !input.reason) throw E.invalid('article3_reason_required', 'reason');
     await repo.updateWarrant(tx.db, p.id, w.id, { article3Status: input.status, article3Reason: input.reason ?? null });
-    await repo.insertEvent(tx.db, { personId: p.id, kind: 'article3_review', at: tx.clock.now(), actorId: tx.actor!.id, note: `${w.kind}: ${input.status}` });
+    await repo.insertEvent(tx.db, { personId: p.id, kind: 'article3_review', at: tx.clock.now(), actorId: tx.actor!.id, params: { warrant: w.kind, review: input.status } });
     await audit(tx, { category: 'alteration', action: 'wanted.warrant.article3', entityType: 'wanted_person', entityId: p.id, personIds: [p.id], details: { warrantId: w.id, status: input.status } });
   });
   return buildDetail(ctx, id);
@@ -192,6 +196,10 @@ export async function buildDetail(ctx: ActorCtx, id: string): Promise<WantedDeta
   ];
   const arrestWarrant = warrants.find((w) => w.id === p.arrestWarrantId) ?? null;
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const timeline = events.map(({ e, actorName }) => {
+    const params = eventParamsOf(e.note);
+    return { id: e.id, kind: e.kind, at: e.at.toISOString(), note: params ? null : e.note, params, actorName };
+  });
   return {
     ...summaryOf(p, warrants.map((w) => w.kind as WarrantKind)),
     version: p.version, otherScriptNames: p.otherScriptNames, aliases: p.aliases, placeOfBirth: p.placeOfBirth, gender: p.gender as 'unknown',
@@ -208,23 +216,15 @@ export async function buildDetail(ctx: ActorCtx, id: string): Promise<WantedDeta
       arrestedAt: p.arrestedAt.toISOString(), consent: p.consent, consentAt: iso(p.consentAt), exceptional: p.exceptional,
       finalDecisionAt: iso(p.finalDecisionAt), agreedSurrenderAt: iso(p.agreedSurrenderAt),
     } : null,
-    clocks: arrestClocks(p, (arrestWarrant?.kind as WarrantKind) ?? null, ctx.clock.now()).map(clockViewOf),
+    clocks: arrestClocks(p, (arrestWarrant?.kind as WarrantKind) ?? null, ctx.clock.now()).map((c) => clockViewOf(c, overrunClocks(timeline))),
     photos: photos.map((ph) => ({ ...ph, size: Number(ph.size) })),
     leads: leads.map((l) => ({ id: l.id, source: l.source, sourceCountry: l.sourceCountry, body: l.body, contact: l.contact, receivedAt: l.receivedAt.toISOString() })),
     tasks: tasks.map((t) => ({ id: t.id, title: t.title, dueAt: iso(t.dueAt), doneAt: iso(t.doneAt), assigneeId: t.assigneeId })),
     locations: locations.map((l) => ({ id: l.id, countryCode: l.countryCode, place: l.place, fromDate: l.fromDate, toDate: l.toDate, source: l.source })),
     requests: requests.map((r) => ({ requestId: r.requestId, direction: r.direction, createdAt: r.createdAt.toISOString() })),
-    timeline: events.map(({ e, actorName }) => ({ id: e.id, kind: e.kind, at: e.at.toISOString(), note: e.note, actorName })),
+    timeline,
     publication: { published: p.published, decidedAt: iso(decision?.d.decidedAt ?? null), decidedBy: decision?.by ?? null, decision: decision?.d.reason ?? null },
-    allowedActions: allowedActions(ctx.actor, p.status as WantedStatus, p.published),
-  };
-}
-
-export function clockViewOf(c: ReturnType<typeof arrestClocks>[number]) {
-  const d = c.deadline;
-  return {
-    clock: c.clock, regimeId: d.regimeId, legalBasis: d.legalBasis, startAt: d.startAt.toISOString(), dueAt: d.dueAt?.toISOString() ?? null,
-    remainingMs: c.done ? null : d.remainingMs, overdue: !c.done && d.overdue, done: c.done, extensions: d.extensions.map((e) => e.id),
+    allowedActions: allowedActions(ctx.actor, p.status as WantedStatus, p.published, (arrestWarrant?.kind as WarrantKind | undefined) ?? null),
   };
 }
 
@@ -243,7 +243,7 @@ export async function addLead(ctx: ActorCtx, id: string, input: z.infer<typeof l
   await inTransaction(ctx, async (tx) => {
     const p = await lockOpen(tx, id);
     const lead = await repo.insertLead(tx.db, { personId: p.id, source: input.source, sourceCountry: input.sourceCountry ?? null, body: input.body, receivedAt: at, createdBy: tx.actor!.id });
-    await repo.insertEvent(tx.db, { personId: p.id, kind: 'lead', at, actorId: tx.actor!.id, note: input.source });
+    await repo.insertEvent(tx.db, { personId: p.id, kind: 'lead', at, actorId: tx.actor!.id, params: { source: input.source, country: input.sourceCountry ?? null } });
     await audit(tx, { category: 'collection', action: 'wanted.lead.add', entityType: 'wanted_person', entityId: p.id, personIds: [p.id], details: { leadId: lead.id, source: input.source } });
   });
   return buildDetail(ctx, id);
@@ -256,7 +256,7 @@ export async function addTask(ctx: ActorCtx, id: string, input: z.infer<typeof t
     const p = await lockOpen(tx, id);
     if (input.assigneeId && !(await repo.isFastOfficer(tx.db, input.assigneeId))) throw E.invalid('assignee_invalid', 'assigneeId');
     const task = await repo.insertTask(tx.db, { personId: p.id, title: input.title, dueAt: input.dueAt ? new Date(input.dueAt) : null, assigneeId: input.assigneeId ?? null, createdBy: tx.actor!.id, createdAt: tx.clock.now() });
-    await repo.insertEvent(tx.db, { personId: p.id, kind: 'task', at: tx.clock.now(), actorId: tx.actor!.id, note: input.title });
+    await repo.insertEvent(tx.db, { personId: p.id, kind: 'task', at: tx.clock.now(), actorId: tx.actor!.id, params: { title: input.title } });
     await audit(tx, { category: 'alteration', action: 'wanted.task.add', entityType: 'wanted_person', entityId: p.id, details: { taskId: task.id } });
   });
   return buildDetail(ctx, id);
@@ -281,7 +281,7 @@ export async function addLocation(ctx: ActorCtx, id: string, input: z.infer<type
   await inTransaction(ctx, async (tx) => {
     const p = await lockOpen(tx, id);
     const loc = await repo.insertLocation(tx.db, { personId: p.id, countryCode: input.countryCode, place: input.place ?? null, fromDate: input.fromDate ?? null, toDate: input.toDate ?? null, source: input.source ?? null, createdBy: tx.actor!.id, createdAt: tx.clock.now() });
-    await repo.insertEvent(tx.db, { personId: p.id, kind: 'location', at: tx.clock.now(), actorId: tx.actor!.id, note: [input.countryCode, input.place].filter(Boolean).join(': ') });
+    await repo.insertEvent(tx.db, { personId: p.id, kind: 'location', at: tx.clock.now(), actorId: tx.actor!.id, params: { country: input.countryCode, place: input.place ?? null } });
     await audit(tx, { category: 'collection', action: 'wanted.location.add', entityType: 'wanted_person', entityId: p.id, personIds: [p.id], details: { locationId: loc.id, country: input.countryCode } });
   });
   return buildDetail(ctx, id);
@@ -307,7 +307,7 @@ export async function draftForeignRequest(ctx: ActorCtx, id: string, input: z.in
       items: [],
     } as Parameters<typeof createRequest>[1]);
     await repo.linkRequest(tx.db, { personId: p.id, requestId: r.id, direction: 'outgoing', createdAt: tx.clock.now() });
-    await repo.insertEvent(tx.db, { personId: p.id, kind: 'request_drafted', at: tx.clock.now(), actorId: tx.actor!.id, note: `${input.countryCode}: ${r.reference}` });
+    await repo.insertEvent(tx.db, { personId: p.id, kind: 'request_drafted', at: tx.clock.now(), actorId: tx.actor!.id, params: { country: input.countryCode, reference: r.reference } });
     await audit(tx, { category: 'alteration', action: 'wanted.request.draft', entityType: 'wanted_person', entityId: p.id, details: { requestId: r.id } });
     return r.id;
   });
@@ -321,7 +321,7 @@ export async function linkForeignRequest(ctx: ActorCtx, id: string, input: z.inf
   await inTransaction(ctx, async (tx) => {
     const p = await lockOpen(tx, id);
     await repo.linkRequest(tx.db, { personId: p.id, requestId: input.requestId, direction: input.direction, createdAt: tx.clock.now() });
-    await repo.insertEvent(tx.db, { personId: p.id, kind: 'request_linked', at: tx.clock.now(), actorId: tx.actor!.id, note: input.direction });
+    await repo.insertEvent(tx.db, { personId: p.id, kind: 'request_linked', at: tx.clock.now(), actorId: tx.actor!.id, params: { direction: input.direction } });
     await audit(tx, { category: 'combination', action: 'wanted.request.link', entityType: 'wanted_person', entityId: p.id, details: { requestId: input.requestId } });
   });
   return buildDetail(ctx, id);

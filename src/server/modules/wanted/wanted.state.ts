@@ -29,6 +29,8 @@ export const TRANSITIONS: Record<WantedActionName, Transition> = {
   expire: { from: SOUGHT, to: 'expired' },
   publish: { from: SOUGHT, to: null },
   unpublish: { from: ['wanted', 'located', 'arrested', 'surrendered', 'returned', 'withdrawn', 'expired'], to: null },
+  // Lag (2011:1165): a Nordic warrant's time limit exceeded for special reasons, recorded with the reasons.
+  record_overrun: { from: ['arrested'], to: null },
 };
 
 /** Whether the action may be taken in this status. */

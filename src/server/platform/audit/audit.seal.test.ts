@@ -152,7 +152,7 @@ describe('migrating a chain written under the head lock', () => {
         assert.ok(seq > 5, 'numbering continues after the old entries');
         const v = await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false });
         assert.equal(v.ok, true, JSON.stringify(v.problem));
-        assert.ok(v.entries >= 6);
+        assert.ok(v.entries + v.unsealed >= 6);
         await env.database.db.execute(sql`UPDATE audit_event SET entity_id = 'changed' WHERE seq = 3`);
         const bad = await verifyAudit({ ...env.ctx, locale: 'en' }, { record: false });
         assert.deepEqual([bad.problem?.kind, bad.problem?.seq, bad.problem?.entry], ['altered', 3, 3]);

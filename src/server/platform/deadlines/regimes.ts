@@ -157,7 +157,7 @@ const OWN_INITIATIVE: Regime = {
 
 const SIRENE: Regime = {
   id: 'sirene',
-  label: { sv: 'SIRENE-förfrågan', en: 'SIRENE request' },
+  label: { sv: 'SIRENE-begäran', en: 'SIRENE request' },
   source: 'SIRENE Manual (Commission Implementing Decision 2011/406/EU), §1.3.5',
   rules: [
     // SIRENE Manual §1.3.5: answer as soon as possible, within 12 hours at most.

@@ -6,7 +6,9 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatisticsView } from '../../../shared/accountability.schemas.ts';
+import { countryName } from '../../../shared/domain.ts';
 import { api, errorMessage } from '../../api.ts';
+import { currentLanguage } from '../../i18n.ts';
 import { fieldId } from '../../ui/field.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 
@@ -15,6 +17,7 @@ const NORMAL = '#1f5fa8';
 
 export function StatisticsPage() {
   const { t } = useTranslation();
+  const lang = currentLanguage();
   useDocumentTitle(t('accountability.statistics.title'));
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
@@ -31,7 +34,9 @@ export function StatisticsPage() {
   }, [year]);
 
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
-  const empty = s && s.sent === 0 && s.received.total === 0 && s.answered.total === 0 && s.refusals.total === 0;
+  // A link cannot set Accept-Language: the download names the UI's language itself.
+  const exportHref = (format: 'csv' | 'xlsx') => `/api/statistics/export.${format}?year=${year}&lang=${lang}`;
+  const empty = s && s.otherExchanges.length === 0 && s.sent === 0 && s.received.total === 0 && s.answered.total === 0 && s.refusals.total === 0;
 
   return (
     <div className="page">
@@ -42,8 +47,8 @@ export function StatisticsPage() {
           <select id={fieldId('stat-year')} value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="stat-year">
             {years.map((y) => <option key={y} value={y}>{y}</option>)}
           </select>
-          <a className="button button-secondary" href={`/api/statistics/export.csv?year=${year}`} download data-testid="stat-csv">{t('accountability.statistics.exportCsv')}</a>
-          <a className="button button-secondary" href={`/api/statistics/export.xlsx?year=${year}`} download data-testid="stat-xlsx">{t('accountability.statistics.exportXlsx')}</a>
+          <a className="button button-secondary" href={exportHref('csv')} download data-testid="stat-csv">{t('accountability.statistics.exportCsv')}</a>
+          <a className="button button-secondary" href={exportHref('xlsx')} download data-testid="stat-xlsx">{t('accountability.statistics.exportXlsx')}</a>
         </div>
       </div>
       <p className="muted">{t('accountability.statistics.intro')}</p>
@@ -62,13 +67,19 @@ export function StatisticsPage() {
               <dd>{t('accountability.statistics.split', { total: s.answered.total, urgent: s.answered.urgent, nonUrgent: s.answered.nonUrgent })}</dd>
               <dt>{t('accountability.statistics.refused')}</dt><dd>{s.refusals.total}</dd>
               <dt>{t('accountability.statistics.judicialDelays')}</dt><dd>{s.judicialDelays.total}</dd>
+            </dl>
+          </section>
+          <ByCountry s={s} />
+          <Grounds s={s} />
+          <OtherExchanges s={s} />
+          <section className="card" aria-labelledby="stat-operational" data-testid="stat-operational">
+            <h2 id="stat-operational">{t('accountability.statistics.operational')}</h2>
+            <dl className="facts-list">
               <dt>{t('accountability.statistics.withinDeadline')}</dt><dd>{s.operational.answeredWithinDeadline}</dd>
               <dt>{t('accountability.statistics.late')}</dt><dd>{s.operational.answeredLate}</dd>
               <dt>{t('accountability.statistics.withoutDeadline')}</dt><dd>{s.operational.withoutDeadline}</dd>
             </dl>
           </section>
-          <ByCountry s={s} />
-          <Grounds s={s} />
           <Channels s={s} />
         </>
       )}
@@ -88,14 +99,16 @@ function Chart({ children, label }: { children: ReactElement; label: string }) {
 function ByCountry({ s }: { s: StatisticsView }) {
   const { t } = useTranslation();
   const L = (k: string) => t(`accountability.statistics.${k}`);
+  const lang = currentLanguage();
   if (!s.byCountry.length) return null;
+  const rows = s.byCountry.map((c) => ({ ...c, name: countryName(c.country, lang) }));
   return (
     <section aria-labelledby="stat-country">
       <h2 id="stat-country">{L('byCountry')}</h2>
       <Chart label={L('byCountry')}>
-        <BarChart data={s.byCountry} accessibilityLayer={false}>
+        <BarChart data={rows} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="country" />
+          <XAxis dataKey="name" />
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Legend />
@@ -111,9 +124,9 @@ function ByCountry({ s }: { s: StatisticsView }) {
           </tr>
         </thead>
         <tbody>
-          {s.byCountry.map((c) => (
+          {rows.map((c) => (
             <tr key={c.country}>
-              <th scope="row">{c.country}</th>
+              <th scope="row">{c.name}</th>
               <td>{c.received}</td><td>{c.receivedUrgent}</td><td>{c.receivedNonUrgent}</td>
               <td>{c.answered}</td><td>{c.refused}</td><td>{c.judicialDelayExceeded}</td>
             </tr>
@@ -149,6 +162,35 @@ function Grounds({ s }: { s: StatisticsView }) {
           {rows.map((r) => <tr key={r.ground}><th scope="row">{r.ground}</th><td>{r.refused}</td><td>{r.partial}</td></tr>)}
         </tbody>
       </table>
+    </section>
+  );
+}
+
+/** Exchanges outside Art 18 (other channels, third countries, own-initiative information), counted apart. */
+function OtherExchanges({ s }: { s: StatisticsView }) {
+  const { t } = useTranslation();
+  const L = (k: string) => t(`accountability.statistics.${k}`);
+  return (
+    <section className="card" aria-labelledby="stat-other" data-testid="stat-other">
+      <h2 id="stat-other">{L('other')}</h2>
+      <p className="muted">{L('otherIntro')}</p>
+      {s.otherExchanges.length === 0 ? (
+        <p className="empty">{t('accountability.statistics.noOther', { year: s.year })}</p>
+      ) : (
+        <table className="queue-table" data-testid="stat-other-table">
+          <thead>
+            <tr><th scope="col">{L('regime')}</th><th scope="col">{L('channel')}</th><th scope="col">{L('otherReceived')}</th><th scope="col">{L('otherSent')}</th></tr>
+          </thead>
+          <tbody>
+            {s.otherExchanges.map((o) => (
+              <tr key={`${o.regime}/${o.channel}`}>
+                <th scope="row">{t(`deadline.regimes.${o.regime}`, { defaultValue: o.regime })}</th>
+                <td>{t(`domain.channels.${o.channel}`)}</td><td>{o.received}</td><td>{o.sent}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

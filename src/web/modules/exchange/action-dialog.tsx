@@ -1,10 +1,10 @@
 /** The dialog for one named action on a request: its fields (see `actionBodies`) and the POST. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REFUSAL_GROUNDS, type RefusalGround } from '../../../shared/domain.ts';
+import { ACCESS_KINDS, REFUSAL_GROUNDS, URGENCY_REASONS, type AccessKind, type RefusalGround, type UrgencyReason } from '../../../shared/domain.ts';
 import { api, ApiError, errorMessage } from '../../api.ts';
 import { Dialog } from '../../ui/dialog.tsx';
-import { ErrorSummary, fieldId, fieldLabel } from '../../ui/field.tsx';
+import { Checkbox, ErrorSummary, fieldId, fieldLabel } from '../../ui/field.tsx';
 import { localInputToIso, localInputValue } from '../../ui/format.ts';
 import { CodeSelect, FieldErrors, TextArea, TextInput } from './form-controls.tsx';
 import { actionPath, type ActionName, type RequestDetail } from './types.ts';
@@ -29,6 +29,9 @@ interface Values {
   note: string;
   body: string;
   grounds: RefusalGround[];
+  urgent: boolean;
+  urgencyReason: UrgencyReason | '';
+  access: AccessKind;
 }
 
 function bodyFor(action: ActionName, v: Values, version: number): Record<string, unknown> {
@@ -43,6 +46,8 @@ function bodyFor(action: ActionName, v: Values, version: number): Record<string,
     case 'refuse': return { version, grounds: v.grounds, reason: v.reason };
     case 'record_answer': return { version, body: v.body, receivedAt: localInputToIso(v.receivedAt) ?? undefined };
     case 'close': return { version, note: opt(v.note) };
+    case 'withdraw': return { version, note: v.note };
+    case 'reclassify': return { version, urgent: v.urgent, urgencyReason: v.urgent ? v.urgencyReason || null : null, access: v.access, reason: v.reason };
     default: return { version };
   }
 }
@@ -68,6 +73,11 @@ function validate(action: ActionName, v: Values, t: (k: string) => string): Reco
     if (!v.grounds.length) e.grounds = t('exchange.actions.groundsRequired');
     need('reason', v.reason);
   }
+  if (action === 'withdraw') need('note', v.note);
+  if (action === 'reclassify') {
+    if (v.urgent) need('urgencyReason', v.urgencyReason);
+    need('reason', v.reason);
+  }
   return e;
 }
 
@@ -77,6 +87,8 @@ export function ActionDialog({ r, action, onClose, onDone, onStale }: Props) {
   const [v, setV] = useState<Values>({
     assigneeId: '', question: '', answer: '', receivedAt: localInputValue(), expectedAt: '', reason: '',
     authorised: '', note: '', body: '', grounds: [],
+    // A correction starts from the request's current assessment.
+    urgent: r.urgent, urgencyReason: (r.urgencyReason ?? '') as UrgencyReason | '', access: r.access,
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<{ path: string; message: string; label?: string }[]>([]);
@@ -196,6 +208,19 @@ export function ActionDialog({ r, action, onClose, onDone, onStale }: Props) {
           {action === 'refuse' && groundsFieldset(A('grounds'))}
           {action === 'refuse' && <TextArea path="reason" label={A('refusalReason')} required rows={4} value={v.reason} onChange={(x) => set('reason', x)} />}
           {action === 'close' && <TextArea path="note" label={A('note')} rows={3} value={v.note} onChange={(x) => set('note', x)} />}
+          {action === 'withdraw' && <TextArea path="note" label={A('withdrawalNote')} required rows={4} value={v.note} onChange={(x) => set('note', x)} />}
+          {action === 'reclassify' && (
+            <>
+              <Checkbox path="urgent" label={A('urgent')} checked={v.urgent} onChange={(x) => set('urgent', x)} />
+              {v.urgent && (
+                <CodeSelect path="urgencyReason" label={A('urgencyReason')} required placeholder codes={URGENCY_REASONS} labelPrefix="domain.urgencyReasons"
+                  value={v.urgencyReason} onChange={(x) => set('urgencyReason', x)} />
+              )}
+              <CodeSelect path="access" label={A('access')} required codes={ACCESS_KINDS} labelPrefix="domain.accessKinds" value={v.access}
+                onChange={(x) => set('access', x || 'direct')} />
+              <TextArea path="reason" label={A('reclassifyReason')} required rows={3} value={v.reason} onChange={(x) => set('reason', x)} />
+            </>
+          )}
         </FieldErrors.Provider>
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy} data-testid="action-submit">

@@ -1,9 +1,9 @@
 /** The legal deadline: basis, due time (Stockholm and the browser's zone), live countdown, history. */
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n.ts';
 import { browserZone, formatDateTime, LEGAL_ZONE } from '../../ui/format.ts';
 import { Countdown } from './countdown.tsx';
+import { deadlineNote } from './deadline-notes.ts';
 import type { RequestDetail } from './types.ts';
 
 export function DeadlineBox({ r }: { r: RequestDetail }) {
@@ -13,6 +13,10 @@ export function DeadlineBox({ r }: { r: RequestDetail }) {
   const zone = browserZone();
   const otherZone = zone !== LEGAL_ZONE;
   const state = d.paused ? 'paused' : d.overdue ? 'overdue' : d.dueAt ? 'running' : 'none';
+  const ended = ['answered', 'refused', 'withdrawn', 'closed'].includes(r.status);
+  // The basis in the reader's language from regime and rule; the server's citation only for a regime we do not know.
+  const regime = t(`deadline.regimes.${d.regimeId}`, { defaultValue: d.regimeId });
+  const basis = d.ruleId ? t(`exchange.detail.deadline.bases.${d.regimeId}.${d.ruleId}`, { defaultValue: d.legalBasis ?? '' }) : d.legalBasis;
   return (
     <section className={`card deadline deadline-${state}`} aria-labelledby="deadline-title">
       <h2 id="deadline-title">{t('exchange.detail.deadline.title')}</h2>
@@ -21,8 +25,12 @@ export function DeadlineBox({ r }: { r: RequestDetail }) {
       </p>
       <dl className="facts-list">
         <div className="fact">
+          <dt>{t('exchange.detail.deadline.regime')}</dt>
+          <dd data-testid="deadline-regime">{regime}</dd>
+        </div>
+        <div className="fact">
           <dt>{t('exchange.detail.deadline.legalBasis')}</dt>
-          <dd>{d.legalBasis ?? t('exchange.detail.deadline.noBasis')}</dd>
+          <dd data-testid="deadline-basis">{basis || t('exchange.detail.deadline.noBasis')}</dd>
         </div>
         <div className="fact">
           <dt>{t('exchange.detail.deadline.startAt')}</dt>
@@ -48,34 +56,23 @@ export function DeadlineBox({ r }: { r: RequestDetail }) {
         )}
       </dl>
       {d.paused && <p className="notice">{t('exchange.detail.deadline.pausedNote')}</p>}
+      {ended && <p className="muted">{t('exchange.detail.deadline.ended')}</p>}
 
       <h3>{t('exchange.detail.deadline.history')}</h3>
       {r.deadlineEvents.length === 0 ? (
         <p className="muted">{t('exchange.detail.deadline.noEvents')}</p>
       ) : (
-        <ol className="timeline">
+        <ol className="timeline" data-testid="deadline-history">
           {r.deadlineEvents.map((e) => (
             <li key={e.id}>
               <span className="timeline-time">{formatDateTime(e.at, lang, zone)}</span>{' '}
-              <strong>{t(`exchange.detail.deadline.events.${e.kind}`, { defaultValue: e.kind })}</strong>
+              <strong>{t(`exchange.detail.deadline.events.${e.kind}`, { defaultValue: t('exchange.detail.deadline.events.other') })}</strong>
               {e.actor && <span className="muted"> · {e.actor.displayName}</span>}
-              {e.note && <p className="prose small">{pointLabel(e.note, t)}</p>}
+              {e.note && <p className="prose small">{deadlineNote(e.kind, e.note, t, lang)}</p>}
             </li>
           ))}
         </ol>
       )}
     </section>
   );
-}
-
-/**
- * A reminder point's key (`<regime>/<rule>/left/0.5`, `…/before/PT1H`, `…/due`) in words; any other note as it is.
- */
-function pointLabel(note: string, t: TFunction): string {
-  const left = /\/left\/([0-9.]+)$/.exec(note);
-  if (left) return t('exchange.detail.deadline.points.left', { percent: Math.round(Number(left[1]) * 100) });
-  const before = /\/before\/PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(note);
-  if (before) return t('exchange.detail.deadline.points.before', { hours: Number(before[1] ?? 0), minutes: Number(before[2] ?? 0) });
-  if (/\/due$/.test(note)) return t('exchange.detail.deadline.points.due');
-  return note;
 }

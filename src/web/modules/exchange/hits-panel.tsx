@@ -1,6 +1,7 @@
 /**
  * Cross-check hits on the request's persons; an officer confirms or rejects each, with a note, and may undo the
- * merge a confirmation made. Each target shows the other records it is known to be.
+ * merge a confirmation made. Each target shows the other records it is known to be. The hits name persons, so
+ * until the officer has stated a justification (persons-panel.tsx) only their counts show.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +12,8 @@ import { Dialog } from '../../ui/dialog.tsx';
 import { Field } from '../../ui/field.tsx';
 import { LinkedRecords } from '../matching/linked-records.tsx';
 import { WantedClockFlag } from '../matching/wanted-clock-flag.tsx';
-import type { RequestDetail } from './types.ts';
+import type { Hit, RequestDetail } from './types.ts';
 
-type Hit = RequestDetail['hits'][number];
 type Verdict = 'confirm' | 'reject' | 'unmerge';
 
 /** Message keys of each action on a hit: the dialog's title, its button, and what the page says afterwards. */
@@ -24,7 +24,8 @@ const KEYS: Record<Verdict, { title: string; submit: string; done: string }> = {
   unmerge: { title: 'matching.hits.unmergeTitle', submit: 'matching.hits.unmerge', done: 'matching.hits.unmerged' },
 };
 
-export function HitsPanel({ r, onChanged }: { r: RequestDetail; onChanged(message: string): void }) {
+/** `hits` is null until the justified consultation has loaded them. */
+export function HitsPanel({ r, hits, onChanged }: { r: RequestDetail; hits: Hit[] | null; onChanged(message: string): void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const [deciding, setDeciding] = useState<{ hit: Hit; verdict: Verdict } | null>(null);
@@ -32,11 +33,13 @@ export function HitsPanel({ r, onChanged }: { r: RequestDetail; onChanged(messag
   return (
     <section className="card hits" aria-labelledby="hits-title">
       <h2 id="hits-title">{t('exchange.detail.hits.title')}</h2>
-      {r.hits.length === 0 ? (
+      {!hits ? (
+        <HitSummary r={r} />
+      ) : hits.length === 0 ? (
         <p className="muted">{t('exchange.detail.hits.empty')}</p>
       ) : (
         <ul className="hit-list">
-          {r.hits.map((h) => (
+          {hits.map((h) => (
             <li key={h.id} className={`hit hit-${h.level} hit-${h.status}`} data-testid="hit">
               <p className="hit-head">
                 <span className={`badge badge-${h.level}`}>
@@ -95,6 +98,24 @@ export function HitsPanel({ r, onChanged }: { r: RequestDetail; onChanged(messag
         />
       )}
     </section>
+  );
+}
+
+/** The hits counted, naming no one, and how to see them. */
+function HitSummary({ r }: { r: RequestDetail }) {
+  const { t } = useTranslation();
+  const { openAlerts, openReviews, decided } = r.hitSummary;
+  const open = openAlerts + openReviews;
+  if (open + decided === 0) return <p className="muted">{t('exchange.detail.hits.empty')}</p>;
+  return (
+    <div data-testid="hit-summary">
+      <p>
+        {open > 0 && t('exchange.detail.hits.summaryOpen', { count: open, alerts: openAlerts })}
+        {open > 0 && decided > 0 && ' '}
+        {decided > 0 && t('exchange.detail.hits.summaryDecided', { count: decided })}
+      </p>
+      {r.allowedActions.includes('view_persons') && <p className="muted small">{t('exchange.detail.hits.justifyToSee')}</p>}
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 /**
- * Persons in a request are shown only after the officer states why (logged by the server as a
- * consultation); the justification is kept for this request while the page is open.
+ * Persons in a request, and the cross-check's hits that name persons, are shown only after the officer states
+ * why (logged by the server as one consultation); the justification is kept for this request while the page is open.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,8 @@ import { countryName } from '../../../shared/domain.ts';
 import { api, ApiError, errorMessage } from '../../api.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { FieldErrorText } from '../../ui/field.tsx';
-import type { PersonView, RequestDetail } from './types.ts';
+import { HitsPanel } from './hits-panel.tsx';
+import type { Consultation, PersonView, RequestDetail } from './types.ts';
 
 const MIN_JUSTIFICATION = 10;
 
@@ -16,12 +17,13 @@ interface Props {
   r: RequestDetail;
   justification: string;
   onJustified(j: string): void;
+  /** A hit was decided: `message` says so; the request is reloaded. */
+  onChanged(message: string): void;
 }
 
-export function PersonsPanel({ r, justification, onJustified }: Props) {
-  const { t } = useTranslation();
-  const [draft, setDraft] = useState('');
-  const [persons, setPersons] = useState<PersonView[] | null>(null);
+/** The persons panel and the hits panel, both fed by one justified consultation. */
+export function ConsultationPanels({ r, justification, onJustified, onChanged }: Props) {
+  const [consulted, setConsulted] = useState<Consultation | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const allowed = r.allowedActions.includes('view_persons');
@@ -29,10 +31,7 @@ export function PersonsPanel({ r, justification, onJustified }: Props) {
   const load = async (j: string) => {
     setBusy(true);
     try {
-      const res = await api<{ items: PersonView[] }>(`/api/requests/${encodeURIComponent(r.id)}/persons`, {
-        query: { justification: j },
-      });
-      setPersons(res.items);
+      setConsulted(await api<Consultation>(`/api/requests/${encodeURIComponent(r.id)}/persons`, { query: { justification: j } }));
       setError('');
       onJustified(j);
     } catch (err) {
@@ -42,19 +41,47 @@ export function PersonsPanel({ r, justification, onJustified }: Props) {
     }
   };
 
-  // Reload with the kept justification when the request changes (e.g. after an action).
+  // Reload with the kept justification when the request changes (after an action, or a person added).
   useEffect(() => {
     if (justification && allowed) void load(justification);
-  }, [r.id, r.version]);
+  }, [r.id, r.version, r.personCount]);
+
+  return (
+    <>
+      <PersonsPanel r={r} persons={consulted?.items ?? null} justification={justification} error={error} busy={busy}
+        onError={setError} onSubmit={(j) => void load(j)} />
+      <HitsPanel r={r} hits={consulted?.hits ?? null} onChanged={(message) => {
+        // A decision changes the hits, not the request's version: consult again with the kept justification.
+        void load(justification);
+        onChanged(message);
+      }} />
+    </>
+  );
+}
+
+interface PanelProps {
+  r: RequestDetail;
+  persons: PersonView[] | null;
+  justification: string;
+  error: string;
+  busy: boolean;
+  onError(message: string): void;
+  onSubmit(justification: string): void;
+}
+
+function PersonsPanel({ r, persons, justification, error, busy, onError, onSubmit }: PanelProps) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState('');
+  const allowed = r.allowedActions.includes('view_persons');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (draft.trim().length < MIN_JUSTIFICATION) {
-      setError(t('exchange.detail.persons.tooShort', { min: MIN_JUSTIFICATION }));
+      onError(t('exchange.detail.persons.tooShort', { min: MIN_JUSTIFICATION }));
       document.getElementById('justification')?.focus();
       return;
     }
-    void load(draft.trim());
+    onSubmit(draft.trim());
   };
 
   return (

@@ -10,8 +10,7 @@ import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { ActionDialog } from './action-dialog.tsx';
 import { AddPersonDialog } from './add-person-dialog.tsx';
 import { DeadlineBox } from './deadline-box.tsx';
-import { HitsPanel } from './hits-panel.tsx';
-import { PersonsPanel } from './persons-panel.tsx';
+import { ConsultationPanels } from './persons-panel.tsx';
 import { ItemsPanel, RequestFacts } from './request-facts.tsx';
 import { syncFromRemaining } from './server-clock.ts';
 import { ThreadPanel } from './thread-panel.tsx';
@@ -149,8 +148,7 @@ function RequestDetailView({ id }: { id: string }) {
         </div>
         <div className="detail-side">
           <DeadlineBox r={r} />
-          <PersonsPanel r={r} justification={justification} onJustified={setJustification} />
-          <HitsPanel r={r} onChanged={changed} />
+          <ConsultationPanels r={r} justification={justification} onJustified={setJustification} onChanged={changed} />
         </div>
       </div>
 

@@ -1,6 +1,7 @@
 /** The request's thread: messages with their attachments, a message box and an upload. */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { countryName } from '../../../shared/domain.ts';
 import { api, ApiError, errorMessage } from '../../api.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { browserZone, formatBytes, formatDateTime } from '../../ui/format.ts';
@@ -30,11 +31,11 @@ export function ThreadPanel({ r, onChanged }: Props) {
             <li key={m.id} className={`message message-${m.direction}`}>
               <p className="message-head">
                 <span className="badge">{t(`exchange.detail.thread.directions.${m.direction}`)}</span>{' '}
-                <strong>{t(`exchange.detail.thread.kinds.${m.kind}`, { defaultValue: m.kind })}</strong>
+                <strong>{t(`exchange.detail.thread.kinds.${m.kind}`, { defaultValue: t('exchange.detail.thread.kinds.note') })}</strong>
                 {m.author && <span> · {m.author.displayName}</span>}
                 <span className="muted small"> · {formatDateTime(m.createdAt, lang, zone)}</span>
               </p>
-              {m.body && <p className="prose">{m.body}</p>}
+              {m.body && <p className="prose">{m.kind.startsWith('receipt_') ? receiptText(m.body, lang) : m.body}</p>}
               {m.attachments.length > 0 && (
                 <ul className="attachments" aria-label={t('exchange.detail.thread.attachments')}>
                   {m.attachments.map((a) => (
@@ -56,6 +57,12 @@ export function ThreadPanel({ r, onChanged }: Props) {
       {canUpload && <UploadBox requestId={r.id} onUploaded={(name) => onChanged(t('exchange.detail.thread.uploaded', { name }))} />}
     </section>
   );
+}
+
+/** A receipt's body is `<country>: <node> <instant>`; the instant is already in the head, the country in words. */
+function receiptText(body: string, lang: ReturnType<typeof currentLanguage>): string {
+  const m = /^([A-Z]{2}): (.*?)(?: \S+Z)?$/.exec(body);
+  return m ? `${countryName(m[1], lang)}: ${m[2]}` : body;
 }
 
 function MessageBox({ requestId, onSent }: { requestId: string; onSent(): void }) {

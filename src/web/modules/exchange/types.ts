@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type {
   ActionName,
   createRequestInput,
+  hitView,
+  personsView,
   personView,
   RequestDetail,
   RequestList,
@@ -11,6 +13,10 @@ import type {
 
 export type { ActionName, RequestDetail, RequestList, RequestSummary };
 export type PersonView = z.infer<typeof personView>;
+/** A cross-check hit: it names persons, so it comes with the justified consultation, not with the request. */
+export type Hit = z.infer<typeof hitView>;
+/** What the justified, logged consultation of a request shows: its persons and the hits on them. */
+export type Consultation = z.infer<typeof personsView>;
 /** The body of `POST /api/requests` (defaults may be left out). */
 export type CreateRequestBody = z.input<typeof createRequestInput>;
 
@@ -42,6 +48,8 @@ export const DIALOG_ACTIONS: readonly ActionName[] = [
   'refuse',
   'send',
   'record_answer',
+  'withdraw',
+  'reclassify',
   'close',
 ];
 

@@ -3,11 +3,12 @@
  * clock and when it falls due (Europe/Stockholm); others only that FAST holds such a record and must be contacted.
  */
 import { useTranslation } from 'react-i18next';
-import type { RequestDetail } from '../../../shared/exchange.schemas.ts';
+import type { z } from 'zod';
+import type { hitView } from '../../../shared/exchange.schemas.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../ui/format.ts';
 
-export function WantedClockFlag({ flag }: { flag: RequestDetail['hits'][number]['wantedClock'] }) {
+export function WantedClockFlag({ flag }: { flag: z.infer<typeof hitView>['wantedClock'] }) {
   const { t } = useTranslation();
   if (!flag) return null;
   return (

@@ -1,4 +1,5 @@
 /** Putting an officer on the roster at /peace/roster/new: languages, driving, UN AMS/SAAT results, certificates, earlier mission. */
+import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { GENDERS } from '../../../shared/domain.ts';
@@ -27,30 +28,39 @@ function bodyOf(v: V) {
   return {
     employeeNumber: v.employeeNumber, fullName: v.fullName, gender: v.gender, homeUnit: v.homeUnit, drivingLicence: v.drivingLicence,
     languages: [0, 1].filter((i) => get(`lang${i}`)).map((i) => ({ language: get(`lang${i}`), level: get(`level${i}`) })),
-    assessments: TESTED.filter((p) => get(p)).map((p) => ({ part: p, date: get(`${p}Date`), passed: get(p) === 'true' })),
-    certificates: CERTS.filter((k) => get(`${k}Issued`)).map((k) => ({ kind: k, issuedOn: get(`${k}Issued`), expiresOn: get(`${k}Expires`) || null })),
+    assessments: TESTED.filter((p) => get(p) || get(`${p}Date`)).map((p) => ({ part: p, date: get(`${p}Date`), passed: get(p) === 'true' })),
+    certificates: CERTS.filter((k) => get(`${k}Issued`) || get(`${k}Expires`)).map((k) => ({ kind: k, issuedOn: get(`${k}Issued`), expiresOn: get(`${k}Expires`) || null })),
     earlierMissions: v.earlierMission ? [{ mission: v.earlierMission, organisation: v.earlierOrganisation, from: v.earlierFrom, to: v.earlierTo }] : [],
   };
 }
 
-// The API names list entries by index; the form has one control per entry in a fixed order.
-function alias(p: string): string {
-  const m = /^(languages|assessments|certificates|earlierMissions)\.(\d+)\.(\w+)$/.exec(p);
-  if (!m) return p;
-  const [, list, i, field] = m;
-  if (list === 'languages') return `${field === 'level' ? 'level' : 'lang'}${i}`;
-  if (list === 'earlierMissions') return `earlier${field[0].toUpperCase()}${field.slice(1)}`;
-  return p;
+// The API names list entries by their index in the body sent; the form has one control per possible entry, so an
+// error on, say, the first certificate sent belongs to the row of that certificate's kind.
+function aliasFor(v: V) {
+  const get = (k: string) => String(v[k as keyof V] ?? '');
+  const sentAssessments = TESTED.filter((p) => get(p) || get(`${p}Date`));
+  const sentCertificates = CERTS.filter((k) => get(`${k}Issued`) || get(`${k}Expires`));
+  return (p: string): string => {
+    const m = /^(languages|assessments|certificates|earlierMissions)\.(\d+)\.(\w+)$/.exec(p);
+    if (!m) return p;
+    const [, list, i, field] = m;
+    if (list === 'languages') return `${field === 'level' ? 'level' : 'lang'}${[0, 1].filter((n) => get(`lang${n}`))[Number(i)] ?? i}`;
+    if (list === 'earlierMissions') return `earlier${field[0].toUpperCase()}${field.slice(1)}`;
+    if (list === 'assessments') return `assessments.${TESTED.indexOf(sentAssessments[Number(i)])}.${field}`;
+    return `certificates.${CERTS.indexOf(sentCertificates[Number(i)])}.${field}`;
+  };
 }
 
 export function CandidateFormPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('peace.candidate.formTitle'));
   const navigate = useNavigate();
+  const sent = useRef(EMPTY);
   const f = usePeaceForm(EMPTY, async (v) => {
+    sent.current = v;
     const r = await api<{ id: string }>('/api/peace/candidates', { body: bodyOf(v) });
     navigate(`/peace/roster/${r.id}`);
-  }, alias);
+  }, (p) => aliasFor(sent.current)(p));
   const L = (k: string) => t(`peace.candidate.${k}`);
   const s = (k: keyof V) => f.set(k) as (x: string) => void;
   return (

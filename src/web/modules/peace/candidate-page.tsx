@@ -1,5 +1,5 @@
 /** One officer on the roster at /peace/roster/:id (read with the justification): tests, certificates, tours; add a certificate. */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CERTIFICATE_KINDS } from '../../../shared/peace.schemas.ts';
@@ -34,7 +34,7 @@ export function CandidatePage() {
       {error && <p className="alert alert-error" role="alert">{error}</p>}
       {c && (
         <>
-          <dl className="facts-list card">
+          <dl className="facts-list card" data-testid="candidate-facts">
             <dt>{L('gender')}</dt><dd>{t(`domain.genders.${c.gender}`)}</dd>
             <dt>{L('homeUnit')}</dt><dd>{c.homeUnit}</dd>
             <dt>{L('drivingLicence')}</dt><dd>{t(`peace.passed.${c.drivingLicence}`)}</dd>
@@ -42,28 +42,33 @@ export function CandidatePage() {
             <dt>{t('peace.columns.ams')}</dt><dd>{t(`peace.passed.${c.samPassed}`)}</dd>
           </dl>
           <Panel id="cand-tests" title={L('assessments')}>
-            <ul>{c.assessments.map((a, i) => <li key={i}>{t(`peace.assessment.${a.part}`)} {a.date}: {t(`peace.passed.${a.passed}`)}</li>)}</ul>
+            <Items testId="assessments" none={t('peace.common.none')} items={c.assessments.map((a, i) => <li key={i}>{t(`peace.assessment.${a.part}`)} {a.date}: {t(`peace.passed.${a.passed}`)}</li>)} />
           </Panel>
           <Panel id="cand-certs" title={L('certificates')}>
-            <ul data-testid="certificates">{c.certificates.map((x) => <li key={x.id}>{t(`peace.certificate.${x.kind}`)} {x.issuedOn}{x.expiresOn && ` – ${x.expiresOn}`}{x.expired && ` (${t('peace.roster.expired')})`}</li>)}</ul>
+            <Items testId="certificates" none={t('peace.common.none')} items={c.certificates.map((x) => <li key={x.id}>{t(`peace.certificate.${x.kind}`)} {x.issuedOn}{x.expiresOn && ` – ${x.expiresOn}`}{x.expired && ` (${t('peace.roster.expired')})`}</li>)} />
             <ErrorSummary title={t('peace.common.errorsTitle')} errors={f.errors.list} />
             <FieldErrors.Provider value={f.errors.map}>
               <form noValidate onSubmit={(e) => void f.submit(e)}>
                 <CodeSelect path="kind" label={L('kind')} value={f.v.kind} onChange={(x) => f.set('kind')(x)} codes={CERTIFICATE_KINDS} labelPrefix="peace.certificate" required />
                 <TextInput path="issuedOn" type="date" label={L('issuedOn')} value={f.v.issuedOn} onChange={f.set('issuedOn')} required />
                 <TextInput path="expiresOn" type="date" label={L('expiresOn')} value={f.v.expiresOn} onChange={f.set('expiresOn')} />
-                <button type="submit" className="button" disabled={f.busy}>{L('addCertificate')}</button>
+                <button type="submit" className="button" data-testid="certificate-submit" disabled={f.busy}>{L('addCertificate')}</button>
               </form>
             </FieldErrors.Provider>
           </Panel>
           <Panel id="cand-earlier" title={L('earlier')}>
-            <ul>{c.earlierMissions.map((m, i) => <li key={i}>{m.mission} ({t(`peace.organisation.${m.organisation}`)}) {m.from} – {m.to}</li>)}</ul>
+            <Items testId="earlier-missions" none={t('peace.common.none')} items={c.earlierMissions.map((m, i) => <li key={i}>{m.mission} ({t(`peace.organisation.${m.organisation}`)}) {m.from} – {m.to}</li>)} />
           </Panel>
           <Panel id="cand-tours" title={L('tours')}>
-            <ul>{c.deployments.map((d) => <li key={d.id}><Link to={`/peace/deployments/${d.id}`}>{d.missionCode}</Link> {d.postTitle} {d.startDate} – {d.endDate} ({t(`peace.deploymentStatus.${d.status}`)})</li>)}</ul>
+            <Items testId="tours" none={t('peace.common.none')} items={c.deployments.map((d) => <li key={d.id}><Link to={`/peace/deployments/${d.id}`}>{d.missionCode}</Link> {d.postTitle} {d.startDate} – {d.endDate} ({t(`peace.deploymentStatus.${d.status}`)})</li>)} />
           </Panel>
         </>
       )}
     </div>
   );
+}
+
+/** A list of the entry, or a visible "none" so that an empty part of the record is never a blank box. */
+function Items({ testId, items, none }: { testId: string; items: ReactNode[]; none: string }) {
+  return items.length === 0 ? <p className="muted" data-testid={testId}>{none}</p> : <ul data-testid={testId}>{items}</ul>;
 }

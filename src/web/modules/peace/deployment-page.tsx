@@ -42,7 +42,7 @@ export function DeploymentPage() {
             <dt>{L('mission')}</dt><dd>{d.missionCode} ({t(`peace.organisation.${d.organisation}`)})</dd>
             <dt>{t('peace.columns.post')}</dt><dd>{d.postTitle}</dd>
             <dt>{t('peace.columns.start')}</dt><dd>{d.startDate}</dd>
-            <dt>{t('peace.columns.end')}</dt><dd data-testid="deployment-end">{d.endDate}</dd>
+            <dt>{t('peace.columns.end')}</dt><dd data-testid="deployment-end-date">{d.endDate}</dd>
             <dt>{L('originalEnd')}</dt><dd>{d.originalEndDate}</dd>
             <dt>{t('peace.columns.status')}</dt><dd data-testid="deployment-status">{t(`peace.deploymentStatus.${d.status}`)}</dd>
             {d.endReason && <><dt>{L('endReason')}</dt><dd>{t(`peace.endReason.${d.endReason}`)}</dd></>}

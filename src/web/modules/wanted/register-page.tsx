@@ -10,6 +10,7 @@ import { formErrorsOf } from './form-errors.ts';
 import { FastClocksPanel } from './fast-clocks-panel.tsx';
 import type { WantedList } from './types.ts';
 import { useJustification } from './use-justification.ts';
+import { WantedImportPanel } from './wanted-import.tsx';
 
 export function RegisterPage() {
   const { t } = useTranslation();
@@ -102,6 +103,7 @@ export function RegisterPage() {
             </tbody>
           </table>
         )}
+        <WantedImportPanel />
       </section>
       <FastClocksPanel />
     </div>

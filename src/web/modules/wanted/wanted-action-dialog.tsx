@@ -38,7 +38,7 @@ function bodyFor(action: WantedActionName, v: Values, version: number): Record<s
       consent: v.consent ? v.consent === 'yes' : null, consentAt: v.consent === 'yes' ? iso(v.consentAt) : null,
     };
     case 'record_consent': return { version, consent: v.consent === 'yes', consentAt: iso(v.consentAt) };
-    case 'extend_exceptional': case 'withdraw': return { version, reason: v.reason };
+    case 'extend_exceptional': case 'withdraw': case 'record_overrun': return { version, reason: v.reason };
     case 'record_final_decision': return { version, decidedAt: iso(v.decidedAt) };
     case 'agree_surrender_date': return { version, agreedAt: iso(v.agreedAt), reason: v.reason };
     case 'surrender': return { version, at: iso(v.at) };
@@ -47,6 +47,21 @@ function bodyFor(action: WantedActionName, v: Values, version: number): Record<s
     case 'publish': return { version, decision: v.decision };
     case 'unpublish': return { version, reason: opt(v.reason) };
   }
+}
+
+/** A dialog form's submit (showing that it saves) and cancel buttons. */
+export function DialogButtons({ testId, label, busy, onCancel }: { testId: string; label: string; busy: boolean; onCancel(): void }) {
+  const { t } = useTranslation();
+  return (
+    <p className="form-actions">
+      <button type="submit" className="button" data-testid={testId} disabled={busy}>
+        {busy ? t('common.saving') : label}
+      </button>{' '}
+      <button type="button" className="button button-secondary" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </p>
+  );
 }
 
 export function WantedActionDialog({ p, action, onClose, onDone, onStale }: Props) {
@@ -100,23 +115,19 @@ export function WantedActionDialog({ p, action, onClose, onDone, onStale }: Prop
           )}
           {action === 'record_final_decision' && <TextInput path="decidedAt" type="datetime-local" label={L('decidedAt')} value={v.decidedAt} onChange={set('decidedAt')} required />}
           {action === 'agree_surrender_date' && <TextInput path="agreedAt" type="datetime-local" label={L('agreedAt')} value={v.agreedAt} onChange={set('agreedAt')} required />}
-          {['extend_exceptional', 'withdraw', 'agree_surrender_date', 'unpublish'].includes(action) && (
-            <TextArea path="reason" label={L('reason')} value={v.reason} onChange={set('reason')} rows={3} required={action !== 'unpublish'} />
+          {['extend_exceptional', 'withdraw', 'agree_surrender_date', 'unpublish', 'record_overrun'].includes(action) && (
+            <TextArea path="reason" label={L(action === 'record_overrun' ? 'overrunReason' : 'reason')} value={v.reason} onChange={set('reason')} rows={3} required={action !== 'unpublish'} />
           )}
           {['return', 'lose_track', 'expire'].includes(action) && (
             <TextArea path="note" label={L('note')} value={v.note} onChange={set('note')} rows={3} required={action === 'return'} />
           )}
+          {action === 'publish' && !p.offenceSummary && (
+            <p className="alert alert-error" data-testid="publish-missing-summary">{L('missingSummary')}</p>
+          )}
           {action === 'publish' && (
             <TextArea path="decision" label={L('decision')} help={L('decisionHelp')} value={v.decision} onChange={set('decision')} rows={3} required />
           )}
-          <p className="form-actions">
-            <button type="submit" className="button" data-testid="action-submit" disabled={busy}>
-              {busy ? t('common.saving') : t(`wanted.actions.${action}`)}
-            </button>{' '}
-            <button type="button" className="button button-secondary" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-          </p>
+          <DialogButtons testId="action-submit" label={t(`wanted.actions.${action}`)} busy={busy} onCancel={onClose} />
         </form>
       </FieldErrors.Provider>
     </Dialog>

@@ -13,7 +13,9 @@ import { syncFromRemaining } from '../exchange/server-clock.ts';
 import type { WantedActionName, WantedDetail } from './types.ts';
 import { useJustification } from './use-justification.ts';
 import { WantedActionDialog } from './wanted-action-dialog.tsx';
-import { ArrestPanel, IdentityPanel, PublicationPanel, TimelinePanel, WarrantsPanel } from './wanted-sections.tsx';
+import { TimelinePanel } from './timeline-panel.tsx';
+import { WantedEditDialog } from './wanted-edit-dialog.tsx';
+import { ArrestPanel, IdentityPanel, PublicationPanel, WarrantsPanel } from './wanted-sections.tsx';
 import { LeadsPanel, LocationsPanel, PhotosPanel, RequestsPanel, TasksPanel } from './wanted-work.tsx';
 
 export function WantedDetailPage() {
@@ -27,6 +29,7 @@ export function WantedDetailPage() {
   const [error, setError] = useState('');
   const [notFound, setNotFound] = useState(false);
   const [action, setAction] = useState<WantedActionName | null>(null);
+  const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState('');
   useDocumentTitle(p ? `${p.reference} ${p.fullName}` : t('wanted.title'));
 
@@ -83,11 +86,13 @@ export function WantedDetailPage() {
 
   const onDone = (next: WantedDetail) => {
     setAction(null);
+    setEditing(false);
     setP(next);
     setNotice(t('wanted.detail.saved'));
   };
   const onStale = (message: string) => {
     setAction(null);
+    setEditing(false);
     setNotice(message);
     // Reloading is a new view: it needs a justification like any other (asked for when none was given yet).
     if (justification) void load(justification);
@@ -121,27 +126,28 @@ export function WantedDetailPage() {
       </header>
       {notice && <p className="alert" role="status">{notice}</p>}
       {error && <p className="alert alert-error" role="alert">{error}</p>}
-      {acts.length > 0 && (
-        <nav className="action-bar" aria-label={t('wanted.detail.actionsLabel')}>
-          {acts.map((a) => (
-            <button
-              key={a}
-              type="button"
-              className={publishActions.includes(a) || a === 'withdraw' ? 'button button-secondary' : 'button'}
-              data-testid={`wanted-action-${a}`}
-              onClick={() => setAction(a)}
-            >
-              {t(`wanted.actions.${a}`)}
-            </button>
-          ))}
-        </nav>
-      )}
+      <nav className="action-bar" aria-label={t('wanted.detail.actionsLabel')}>
+        <button type="button" className="button button-secondary" data-testid="wanted-edit" onClick={() => setEditing(true)}>
+          {t('wanted.edit.open')}
+        </button>
+        {acts.map((a) => (
+          <button
+            key={a}
+            type="button"
+            className={publishActions.includes(a) || a === 'withdraw' ? 'button button-secondary' : 'button'}
+            data-testid={`wanted-action-${a}`}
+            onClick={() => setAction(a)}
+          >
+            {t(`wanted.actions.${a}`)}
+          </button>
+        ))}
+      </nav>
       <div className="detail-grid">
         <div className="detail-main">
           <ArrestPanel p={p} />
           <IdentityPanel p={p} />
           <WarrantsPanel p={p} onChange={setP} />
-          <PhotosPanel p={p} onChange={setP} />
+          <PhotosPanel p={p} onChange={setP} justification={justification} onJustify={setJustification} />
           <LeadsPanel p={p} onChange={setP} />
           <LocationsPanel p={p} onChange={setP} />
         </div>
@@ -152,6 +158,7 @@ export function WantedDetailPage() {
           <TimelinePanel p={p} />
         </div>
       </div>
+      {editing && <WantedEditDialog p={p} onClose={() => setEditing(false)} onDone={onDone} onStale={onStale} />}
       {action && <WantedActionDialog p={p} action={action} onClose={() => setAction(null)} onDone={onDone} onStale={onStale} />}
     </div>
   );

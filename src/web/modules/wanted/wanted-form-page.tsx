@@ -3,29 +3,23 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { GENDERS, type Gender } from '../../../shared/domain.ts';
-import {
-  ARTICLE3_REVIEW, LEGAL_BASES, REQUESTING_AUTHORITIES, WARRANT_KINDS, type LegalBasis, type RequestingAuthority, type WarrantKind,
-} from '../../../shared/wanted.schemas.ts';
+import { LEGAL_BASES, REQUESTING_AUTHORITIES, type LegalBasis, type RequestingAuthority } from '../../../shared/wanted.schemas.ts';
 import { api } from '../../api.ts';
 import { ErrorSummary } from '../../ui/field.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { CodeSelect, CountrySelect, FieldErrors, Section, TextArea, TextInput } from '../exchange/form-controls.tsx';
+import { CodeSelect, FieldErrors, Section, TextArea, TextInput } from '../exchange/form-controls.tsx';
 import { focusFirstError, formErrorsOf, type FormErrors } from './form-errors.ts';
 import type { WantedDetail } from './types.ts';
+import { eawErrorPath, EMPTY_WARRANT, warrantBody, WarrantFields } from './warrant-fields.tsx';
 
 const EMPTY = {
   fullName: '', otherScriptNames: '', aliases: '', dateOfBirth: '', placeOfBirth: '', gender: 'unknown' as Gender | '',
   nationalities: '', description: '', requestingAuthority: 'aklagarmyndigheten' as RequestingAuthority | '', authorityReference: '',
   legalBasis: 'detention_in_absentia' as LegalBasis | '', offence: '', offenceSummary: '', dangerWarnings: '', handlingWarnings: '',
-  kind: 'eaw' as WarrantKind | '', issuingCountry: 'SE', issuingAuthority: '', issuedAt: '', validUntil: '', reviewAt: '',
-  channelReference: '', article3Status: '' as (typeof ARTICLE3_REVIEW)[number] | '', article3Reason: '',
-  eaw: { a_identity: '', b_issuingAuthority: '', c_judgment: '', d_offence: '', e_circumstances: '', f_penalty: '', g_consequences: '' },
+  warrant: EMPTY_WARRANT,
 };
 type Values = typeof EMPTY;
 
-const INTERPOL: string[] = ['red_notice', 'diffusion'];
-/** FD 2002/584/JHA Art 8(1)(a)–(g), in the order of the EAW form. */
-const EAW_FIELDS = ['a_identity', 'b_issuingAuthority', 'c_judgment', 'd_offence', 'e_circumstances', 'f_penalty', 'g_consequences'] as const;
 const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
 const opt = (s: string) => (s.trim() ? s.trim() : null);
 
@@ -37,19 +31,13 @@ function bodyOf(v: Values) {
     description: opt(v.description), requestingAuthority: v.requestingAuthority, authorityReference: v.authorityReference,
     legalBasis: v.legalBasis, offence: v.offence, offenceSummary: opt(v.offenceSummary), dangerWarnings: opt(v.dangerWarnings),
     handlingWarnings: opt(v.handlingWarnings),
-    warrants: v.kind ? [{
-      kind: v.kind, issuingCountry: v.issuingCountry, issuingAuthority: v.issuingAuthority, issuedAt: v.issuedAt,
-      validUntil: opt(v.validUntil), reviewAt: opt(v.reviewAt), channelReference: opt(v.channelReference),
-      eaw: v.kind === 'eaw' ? Object.fromEntries(Object.entries(v.eaw).map(([k, x]) => [k, opt(x)])) : null,
-      article3Status: INTERPOL.includes(v.kind) ? v.article3Status || null : null,
-      article3Reason: INTERPOL.includes(v.kind) ? opt(v.article3Reason) : null,
-    }] : [],
+    warrants: v.warrant.kind ? [warrantBody(v.warrant)] : [],
   };
 }
 
 // The EAW's Art 8 fields arrive as one path `warrants.0.eaw`: show it on the judgment field. A list entered one
 // per line (`aliases.2`) is one control.
-const alias = (p: string) => (p === 'warrants.0.eaw' ? 'warrants.0.eaw.c_judgment' : p.replace(/^(nationalities|aliases|otherScriptNames)\.\d+$/, '$1'));
+const alias = (p: string) => eawErrorPath('warrants.0')(p).replace(/^(nationalities|aliases|otherScriptNames)\.\d+$/, '$1');
 
 export function WantedFormPage() {
   const { t } = useTranslation();
@@ -59,9 +47,7 @@ export function WantedFormPage() {
   const [errors, setErrors] = useState<FormErrors>({ map: {}, list: [] });
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Values>(k: K) => (val: Values[K]) => setV((cur) => ({ ...cur, [k]: val }));
-  const setEaw = (k: keyof Values['eaw']) => (val: string) => setV((cur) => ({ ...cur, eaw: { ...cur.eaw, [k]: val } }));
   const F = (k: string) => t(`wanted.form.${k}`);
-  const w = 'warrants.0';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -105,22 +91,7 @@ export function WantedFormPage() {
             <TextArea path="handlingWarnings" label={F('handlingWarnings')} value={v.handlingWarnings} onChange={set('handlingWarnings')} rows={2} />
           </Section>
           <Section title={F('warrantTitle')}>
-            <CodeSelect path={`${w}.kind`} label={F('warrantKind')} value={v.kind} onChange={set('kind')} codes={WARRANT_KINDS} labelPrefix="wanted.warrant" placeholder />
-            <CountrySelect path={`${w}.issuingCountry`} label={F('issuingCountry')} value={v.issuingCountry} onChange={set('issuingCountry')} />
-            <TextInput path={`${w}.issuingAuthority`} label={F('issuingAuthority')} value={v.issuingAuthority} onChange={set('issuingAuthority')} />
-            <TextInput path={`${w}.issuedAt`} type="date" label={F('issuedAt')} value={v.issuedAt} onChange={set('issuedAt')} />
-            <TextInput path={`${w}.validUntil`} type="date" label={F('validUntil')} value={v.validUntil} onChange={set('validUntil')} />
-            <TextInput path={`${w}.reviewAt`} type="date" label={F('reviewAt')} value={v.reviewAt} onChange={set('reviewAt')} />
-            <TextInput path={`${w}.channelReference`} label={F('channelReference')} value={v.channelReference} onChange={set('channelReference')} />
-            {v.kind === 'eaw' && EAW_FIELDS.map((k) => (
-              <TextArea key={k} path={`${w}.eaw.${k}`} label={t(`wanted.form.eaw.${k}`)} value={v.eaw[k]} onChange={setEaw(k)} rows={2} required={k === 'c_judgment' || k === 'd_offence'} />
-            ))}
-            {INTERPOL.includes(v.kind) && (
-              <>
-                <CodeSelect path={`${w}.article3Status`} label={F('article3Status')} value={v.article3Status} onChange={set('article3Status')} codes={ARTICLE3_REVIEW} labelPrefix="wanted.article3" placeholder />
-                <TextInput path={`${w}.article3Reason`} label={F('article3Reason')} value={v.article3Reason} onChange={set('article3Reason')} />
-              </>
-            )}
+            <WarrantFields prefix="warrants.0" v={v.warrant} onChange={set('warrant')} />
           </Section>
           <p>
             <button type="submit" className="button" data-testid="submit" disabled={busy}>

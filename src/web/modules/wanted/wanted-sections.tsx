@@ -1,8 +1,9 @@
 /** The parts of a wanted person's record: identity, warrants, arrest and clocks, search work, timeline. */
 import type { ReactNode } from 'react';
 import { Panel } from './panel.tsx';
-import { Article3Form } from './wanted-work.tsx';
+import { AddWarrantForm, Article3Form } from './wanted-work.tsx';
 import { useTranslation } from 'react-i18next';
+import { countryName } from '../../../shared/domain.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { Countdown } from '../exchange/countdown.tsx';
@@ -23,6 +24,7 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
 
 export function IdentityPanel({ p }: { p: WantedDetail }) {
   const { t } = useTranslation();
+  const lang = currentLanguage();
   const F = (k: string) => t(`wanted.form.${k}`);
   return (
     <Panel id="wanted-identity" title={F('identity')}>
@@ -32,7 +34,7 @@ export function IdentityPanel({ p }: { p: WantedDetail }) {
         [F('aliases'), p.aliases.join(' · ')],
         [F('dateOfBirth'), p.dateOfBirth],
         [F('placeOfBirth'), p.placeOfBirth],
-        [F('nationalities'), p.nationalities.join(', ')],
+        [F('nationalities'), p.nationalities.map((c) => countryName(c, lang)).join(', ')],
         [F('documents'), p.documents.map((d) => `${t(`domain.documentKinds.${d.kind}`)} ${d.number}${d.country ? ` (${d.country})` : ''}`).join('; ')],
         [F('description'), p.description],
         [F('requestingAuthority'), `${t(`wanted.authority.${p.requestingAuthority}`)} · ${p.authorityReference}`],
@@ -46,6 +48,7 @@ export function IdentityPanel({ p }: { p: WantedDetail }) {
 
 export function WarrantsPanel({ p, onChange }: { p: WantedDetail; onChange(next: WantedDetail): void }) {
   const { t } = useTranslation();
+  const lang = currentLanguage();
   const F = (k: string) => t(`wanted.form.${k}`);
   return (
     <Panel id="wanted-warrants" title={t('wanted.detail.warrants')}>
@@ -56,7 +59,7 @@ export function WarrantsPanel({ p, onChange }: { p: WantedDetail; onChange(next:
             {t(`wanted.warrant.${w.kind}`)} <span className="badge">{t(`wanted.warrantStatus.${w.status}`, { defaultValue: w.status })}</span>
           </h3>
           <Facts rows={[
-            [F('issuingAuthority'), `${w.issuingAuthority} (${w.issuingCountry})`],
+            [F('issuingAuthority'), `${w.issuingAuthority} (${countryName(w.issuingCountry, lang)})`],
             [F('issuedAt'), w.issuedAt],
             [F('validUntil'), w.validUntil],
             [F('reviewAt'), w.reviewAt],
@@ -67,6 +70,7 @@ export function WarrantsPanel({ p, onChange }: { p: WantedDetail; onChange(next:
           {(w.kind === 'red_notice' || w.kind === 'diffusion') && w.status === 'active' && <Article3Form p={p} warrantId={w.id} onChange={onChange} />}
         </div>
       ))}
+      {['wanted', 'located'].includes(p.status) && <AddWarrantForm p={p} onChange={onChange} />}
     </Panel>
   );
 }
@@ -81,7 +85,7 @@ export function ArrestPanel({ p }: { p: WantedDetail }) {
     <Panel id="wanted-arrest" title={D('arrest')}>
       <Facts rows={[
         [t('wanted.actionFields.warrant'), t(`wanted.warrant.${a.warrantKind}`)],
-        [D('arrestCountry'), [a.countryCode, a.place].filter(Boolean).join(', ')],
+        [D('arrestCountry'), [a.countryCode ? countryName(a.countryCode, lang) : '', a.place].filter(Boolean).join(', ')],
         [D('arrestedAt'), formatDateTime(a.arrestedAt, lang)],
         [D('consent'), a.consent === null ? t('wanted.detail.unknown') : t(a.consent ? 'common.yes' : 'common.no')],
         [D('consentAt'), a.consentAt ? formatDateTime(a.consentAt, lang) : null],
@@ -97,27 +101,12 @@ export function ArrestPanel({ p }: { p: WantedDetail }) {
             {c.done ? <span className="badge">{t('wanted.clock.done')}</span> : <Countdown dueAt={c.dueAt} paused={false} remainingMs={c.remainingMs} soonMs={24 * 3600_000} />}
             <br />
             <span className="muted small">{c.legalBasis}</span>
+            {c.flags.map((f) => (
+              <p key={f} className="alert alert-error" role="note" data-testid={`clock-flag-${f}`}>{t(`wanted.clockFlags.${f}`)}</p>
+            ))}
           </li>
         ))}
       </ul>
-    </Panel>
-  );
-}
-
-export function TimelinePanel({ p }: { p: WantedDetail }) {
-  const { t } = useTranslation();
-  const lang = currentLanguage();
-  return (
-    <Panel id="wanted-timeline" title={t('wanted.detail.timeline')}>
-      <ol className="plain-list">
-        {[...p.timeline].reverse().map((e) => (
-          <li key={e.id}>
-            <span className="muted small">{formatDateTime(e.at, lang)}</span> <strong>{t(`wanted.events.${e.kind}`, { defaultValue: e.kind })}</strong>
-            {e.actorName && <> · {e.actorName}</>}
-            {e.note && <span className="muted small"> – {e.note}</span>}
-          </li>
-        ))}
-      </ol>
     </Panel>
   );
 }

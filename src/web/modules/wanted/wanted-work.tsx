@@ -2,6 +2,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { countryName } from '../../../shared/domain.ts';
 import { ARTICLE3_REVIEW } from '../../../shared/wanted.schemas.ts';
 import { api } from '../../api.ts';
 import { Checkbox, ErrorSummary, Field } from '../../ui/field.tsx';
@@ -11,7 +12,7 @@ import { CodeSelect, CountrySelect, FieldErrors, TextArea, TextInput, useFieldEr
 import { formErrorsOf, type FormErrors } from './form-errors.ts';
 import { Panel } from './panel.tsx';
 import type { WantedDetail } from './types.ts';
-import { useJustification } from './use-justification.ts';
+import { eawErrorPath, EMPTY_WARRANT, warrantBody, WarrantFields } from './warrant-fields.tsx';
 
 interface WorkProps {
   p: WantedDetail;
@@ -19,7 +20,7 @@ interface WorkProps {
 }
 
 /** A small add-form: posts its body, hands the updated record back, shows field errors in place. */
-export function AddForm({ id, submitLabel, post, children }: { id: string; submitLabel: string; post(): Promise<void>; children: ReactNode }) {
+export function AddForm({ id, submitLabel, post, children, alias = (path) => path }: { id: string; submitLabel: string; post(): Promise<void>; children: ReactNode; alias?(path: string): string }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FormErrors>({ map: {}, list: [] });
   const [busy, setBusy] = useState(false);
@@ -31,7 +32,7 @@ export function AddForm({ id, submitLabel, post, children }: { id: string; submi
       setErrors({ map: {}, list: [] });
     } catch (err) {
       // The controls' paths carry the form's id (several forms on one page): `add-lead.body`.
-      setErrors(formErrorsOf(err, (path) => `${id}.${path}`));
+      setErrors(formErrorsOf(err, (path) => alias(`${id}.${path}`)));
     } finally {
       setBusy(false);
     }
@@ -75,7 +76,7 @@ export function LeadsPanel({ p, onChange }: WorkProps) {
         {p.leads.map((l) => (
           <li key={l.id}>
             <span className="badge">{t(`wanted.leadSource.${l.source}`)}</span>
-            {l.sourceCountry && <span className="muted small">{l.sourceCountry} </span>}
+            {l.sourceCountry && <span className="muted small">{countryName(l.sourceCountry, lang)} </span>}
             <span className="muted small">{formatDateTime(l.receivedAt, lang)}</span>
             <p className="prose">{l.body}</p>
             {l.contact && <p className="muted small">{t('wanted.detail.contact', { contact: l.contact })}</p>}
@@ -132,6 +133,7 @@ export function TasksPanel({ p, onChange }: WorkProps) {
 
 export function LocationsPanel({ p, onChange }: WorkProps) {
   const { t } = useTranslation();
+  const lang = currentLanguage();
   const [v, setV] = useState({ countryCode: '', place: '', fromDate: '', toDate: '' });
   return (
     <Panel id="wanted-locations" title={t('wanted.detail.locations')}>
@@ -139,7 +141,7 @@ export function LocationsPanel({ p, onChange }: WorkProps) {
       <ul className="plain-list">
         {p.locations.map((l) => (
           <li key={l.id}>
-            <strong>{l.countryCode}</strong>{l.place && <>, {l.place}</>}
+            <strong>{countryName(l.countryCode, lang)}</strong>{l.place && <>, {l.place}</>}
             {(l.fromDate || l.toDate) && <span className="muted small"> {l.fromDate ?? '…'} – {l.toDate ?? '…'}</span>}
             {l.source && <span className="muted small"> ({l.source})</span>}
           </li>
@@ -190,24 +192,40 @@ export function RequestsPanel({ p, onChange }: WorkProps) {
   );
 }
 
-export function PhotosPanel({ p, onChange }: WorkProps) {
+/**
+ * Each photo is fetched with the justification the record was opened with (the server refuses it without one and
+ * logs it with the view). A record shown straight after registration has none yet: the officer gives it here.
+ */
+export function PhotosPanel({ p, onChange, justification, onJustify }: WorkProps & { justification: string; onJustify(j: string): void }) {
   const { t } = useTranslation();
-  // Each photo is fetched with the justification the record was opened with (the server logs it with the view).
-  const [justification] = useJustification();
   const [file, setFile] = useState<File | null>(null);
   const [isPublic, setIsPublic] = useState(false);
+  const [draft, setDraft] = useState('');
+  const [failed, setFailed] = useState<string[]>([]);
   const id = 'add-photo';
+  const usable = justification.trim().length >= 10;
   return (
     <Panel id="wanted-photos" title={t('wanted.detail.photos')}>
       {p.photos.length === 0 && <p className="muted">{t('wanted.detail.none')}</p>}
-      <ul className="photo-list">
-        {p.photos.map((ph, i) => (
-          <li key={ph.id}>
-            <img src={`/api/wanted/${p.id}/photos/${ph.id}?justification=${encodeURIComponent(justification)}`} alt={t('wanted.detail.photoAlt', { name: p.fullName, n: i + 1 })} className="wanted-photo" />
-            {ph.isPublic && <span className="badge">{t('wanted.work.photoPublic')}</span>}
-          </li>
-        ))}
-      </ul>
+      {p.photos.length > 0 && !usable && (
+        <form className="work-form" data-testid="photo-justification" onSubmit={(e) => { e.preventDefault(); setFailed([]); onJustify(draft.trim()); }}>
+          <p>{t('wanted.work.photosNeedJustification')}</p>
+          <TextInput path="photo-justification" label={t('wanted.desk.justification')} value={draft} onChange={setDraft} required />
+          <button type="submit" className="button button-secondary">{t('wanted.work.showPhotos')}</button>
+        </form>
+      )}
+      {usable && (
+        <ul className="photo-list">
+          {p.photos.map((ph, i) => (
+            <li key={ph.id}>
+              {failed.includes(ph.id)
+                ? <p className="alert alert-error">{t('wanted.work.photoFailed')}</p>
+                : <img src={`/api/wanted/${p.id}/photos/${ph.id}?justification=${encodeURIComponent(justification)}`} alt={t('wanted.detail.photoAlt', { name: p.fullName, n: i + 1 })} className="wanted-photo" onError={() => setFailed((f) => [...f, ph.id])} />}
+              {ph.isPublic && <span className="badge">{t('wanted.work.photoPublic')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
       <AddForm id={id} submitLabel={t('wanted.work.addPhoto')} post={async () => {
         const form = new FormData();
         if (file) form.append('file', file);
@@ -218,6 +236,24 @@ export function PhotosPanel({ p, onChange }: WorkProps) {
         <Checkbox path={`${id}.public`} label={t('wanted.work.photoPublic')} checked={isPublic} onChange={setIsPublic} />
       </AddForm>
     </Panel>
+  );
+}
+
+/** Adds a warrant or alert to a person still sought, against the version of the record the officer saw. */
+export function AddWarrantForm({ p, onChange }: WorkProps) {
+  const { t } = useTranslation();
+  const [v, setV] = useState({ ...EMPTY_WARRANT, kind: '' as typeof EMPTY_WARRANT.kind });
+  const id = 'add-warrant';
+  return (
+    <>
+      <h3>{t('wanted.addWarrant.title')}</h3>
+      <AddForm id={id} submitLabel={t('wanted.addWarrant.submit')} alias={eawErrorPath(id)} post={async () => {
+        onChange(await api<WantedDetail>(`/api/wanted/${p.id}/warrants`, { body: { ...warrantBody(v), version: p.version } }));
+        setV({ ...EMPTY_WARRANT, kind: '' });
+      }}>
+        <WarrantFields prefix={id} v={v} onChange={setV} />
+      </AddForm>
+    </>
   );
 }
 
