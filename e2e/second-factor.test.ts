@@ -37,7 +37,8 @@ for (const { locale, mandatory, voluntary } of cases) {
       try {
         await signIn(page, server.url, mandatory, locale);
         await page.waitForURL(/\/account\/second-factor\?next=/);
-        assert.match(await page.locator('main').innerText(), sv ? /Din roll kräver tvåfaktorsautentisering/ : /Your role requires two-factor authentication/);
+        // The page renders after the URL changes: wait for its text, do not read an empty main.
+        await page.locator('main').getByText(sv ? /Din roll kräver tvåfaktorsautentisering/ : /Your role requires two-factor authentication/).waitFor();
         assert.deepEqual(await seriousViolations(page), [], `set-up page (${locale})`);
         // The desk stays closed.
         await page.goto(`${server.url}/desk`);
@@ -70,7 +71,7 @@ for (const { locale, mandatory, voluntary } of cases) {
         // Signed out: the next login asks for the code.
         await page.getByTestId('user-menu').click();
         await page.getByTestId('logout').click();
-        await page.waitForURL(/\/$/);
+        await page.waitForURL(/\/$/).catch((e) => { throw new Error(`after logout at ${page.url()}: ${e}`); });
         await signInWithCode(page, server.url, mandatory, locale, DEMO_PASSWORD, secret);
       } finally {
         await context.close();

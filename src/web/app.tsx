@@ -245,7 +245,6 @@ function LanguageSwitch() {
 function UserMenu() {
   const { t } = useTranslation();
   const { user, logout } = useAuth();
-  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -274,7 +273,6 @@ function UserMenu() {
   const onLogout = async () => {
     setOpen(false);
     await logout();
-    navigate('/', { replace: true });
   };
   return (
     <div className="user-menu" ref={wrapRef}>

@@ -89,8 +89,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch {
       // The session is dropped locally either way.
     }
+    // A full load of the public page, not a client-side route change: nothing read while signed in (cases, persons)
+    // stays in the page's memory, and no signed-in page gets the chance to redirect to the login form first.
     setCsrfToken(null);
-    setUser(null);
+    window.location.replace('/');
   }, []);
 
   const passwordChanged = useCallback(() => setUser((u) => (u ? { ...u, mustChangePassword: false } : u)), []);

@@ -52,13 +52,13 @@ export const budgetsOf = (db: Db, projectId: string) =>
 export const disbursementsOf = (db: Db, projectId: string) =>
   db.select().from(developmentDisbursement).where(eq(developmentDisbursement.projectId, projectId)).orderBy(asc(developmentDisbursement.date), asc(developmentDisbursement.createdAt));
 export const resultsOf = (db: Db, projectId: string) =>
-  db.select().from(developmentResult).where(eq(developmentResult.projectId, projectId)).orderBy(asc(developmentResult.createdAt), asc(developmentResult.id));
+  db.select().from(developmentResult).where(eq(developmentResult.projectId, projectId)).orderBy(asc(developmentResult.entryOrder));
 export const indicatorsOf = (db: Db, projectId: string) =>
-  db.select().from(developmentIndicator).where(eq(developmentIndicator.projectId, projectId)).orderBy(asc(developmentIndicator.createdAt), asc(developmentIndicator.id));
+  db.select().from(developmentIndicator).where(eq(developmentIndicator.projectId, projectId)).orderBy(asc(developmentIndicator.entryOrder));
 export const activitiesOf = (db: Db, projectId: string) =>
   db.select().from(developmentActivity).where(eq(developmentActivity.projectId, projectId)).orderBy(asc(developmentActivity.startDate));
 export const risksOf = (db: Db, projectId: string) =>
-  db.select().from(developmentRisk).where(eq(developmentRisk.projectId, projectId)).orderBy(asc(developmentRisk.createdAt));
+  db.select().from(developmentRisk).where(eq(developmentRisk.projectId, projectId)).orderBy(asc(developmentRisk.entryOrder));
 export const lessonsOf = (db: Db, projectId: string) =>
   db.select().from(developmentLesson).where(eq(developmentLesson.projectId, projectId)).orderBy(asc(developmentLesson.recordedAt));
 export const contactsOf = (db: Db, projectId: string) =>

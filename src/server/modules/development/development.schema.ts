@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, doublePrecision, index, integer, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { appUser, unit } from '../identity/identity.schema.ts';
 
+/** Entry order of a project's results, indicators and risks: the clock may give two entries the same instant. */
+const entryOrder = () => bigint('entry_order', { mode: 'number' }).generatedAlwaysAsIdentity();
+
 /** Behind the project references DEV-00001. */
 export const developmentReferenceSeq = pgSequence('development_reference_seq', { startWith: 1 });
 
@@ -75,6 +78,7 @@ export const developmentResult = pgTable('development_result', {
   type: text('type').notNull(),
   title: text('title').notNull(),
   description: text('description'),
+  entryOrder: entryOrder(),
   createdAt: createdAt(),
 }, (t) => [index('development_result_project_idx').on(t.projectId)]);
 
@@ -87,6 +91,7 @@ export const developmentIndicator = pgTable('development_indicator', {
   ascending: boolean('ascending').notNull().default(true),
   baselineYear: integer('baseline_year').notNull(),
   baselineValue: doublePrecision('baseline_value').notNull(),
+  entryOrder: entryOrder(),
   createdAt: createdAt(),
 }, (t) => [index('development_indicator_result_idx').on(t.resultId)]);
 
@@ -118,6 +123,7 @@ export const developmentRisk = pgTable('development_risk', {
   likelihood: text('likelihood').notNull(),
   impact: text('impact').notNull(),
   mitigation: text('mitigation').notNull(),
+  entryOrder: entryOrder(),
   createdAt: createdAt(),
 }, (t) => [index('development_risk_project_idx').on(t.projectId)]);
 

@@ -1,0 +1,3 @@
+ALTER TABLE "development_indicator" ADD COLUMN "entry_order" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "development_indicator_entry_order_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+ALTER TABLE "development_result" ADD COLUMN "entry_order" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "development_result_entry_order_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+ALTER TABLE "development_risk" ADD COLUMN "entry_order" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "development_risk_entry_order_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);
