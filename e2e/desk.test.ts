@@ -115,6 +115,9 @@ test('the public page presents the international work and the contact numbers, i
     await page.goto(server.url + '/');
     for (const locale of ['sv', 'en'] as const) {
       await page.getByTestId(`lang-${locale}`).click();
+      await page.waitForURL(locale === 'sv' ? /\/$/ : /\/en$/);
+      await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
+      await page.getByRole('heading', { level: 1, name: locale === 'sv' ? /Internationellt samarbete/ : /^International cooperation$/ }).waitFor();
       const text = await page.locator('main').innerText();
       assert.match(text, /112/);
       assert.match(text, /114 14/);
@@ -125,5 +128,45 @@ test('the public page presents the international work and the contact numbers, i
     }
   } finally {
     await context.close();
+  }
+});
+
+test('the public site follows the browser\'s language, has an address per language and remembers a choice', async () => {
+  const english = await browser.newContext({ locale: 'en-GB' });
+  const swedish = await browser.newContext({ locale: 'sv-SE' });
+  try {
+    // An English browser arriving at / is taken to the English address.
+    const page = await english.newPage();
+    await page.goto(server.url + '/');
+    await page.waitForURL(/\/en$/);
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    await page.getByRole('heading', { level: 1, name: /^International cooperation$/ }).waitFor();
+    const alternates = await page.locator('link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => `${l.getAttribute('hreflang')} ${new URL((l as HTMLLinkElement).href).pathname}`));
+    assert.deepEqual(alternates.sort(), ['en /en', 'sv /']);
+    // Its links stay in English: the wanted list has its English address too.
+    await page.getByRole('link', { name: 'Wanted', exact: true }).click();
+    await page.waitForURL(/\/en\/wanted$/);
+    // Choosing Swedish goes to the Swedish address, and is remembered on the next visit to /.
+    await page.getByTestId('lang-sv').click();
+    await page.waitForURL(/\/wanted$/);
+    assert.equal(new URL(page.url()).pathname, '/wanted');
+    await page.locator('html[lang="sv"]').waitFor({ state: 'attached' });
+    await page.goto(server.url + '/');
+    await page.locator('html[lang="sv"]').waitFor({ state: 'attached' });
+    assert.equal(new URL(page.url()).pathname, '/');
+    assert.match(await page.locator('main').innerText(), /Internationellt samarbete/);
+
+    // A Swedish browser stays at /, and a link to /en shows English (an address in English is English).
+    const sv = await swedish.newPage();
+    await sv.goto(server.url + '/');
+    await sv.locator('html[lang="sv"]').waitFor({ state: 'attached' });
+    assert.equal(new URL(sv.url()).pathname, '/');
+    await sv.goto(server.url + '/en');
+    await sv.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    await sv.getByRole('heading', { level: 1, name: /^International cooperation$/ }).waitFor();
+    assert.deepEqual(await seriousViolations(sv), [], 'English address');
+  } finally {
+    await english.close();
+    await swedish.close();
   }
 });

@@ -76,7 +76,9 @@ for (const locale of ['sv', 'en'] as const) {
         await o.fill('#f-startDate', `${year - 1}-01-01`);
         await o.fill('#f-endDate', `${year - 2}-12-31`);
         await o.getByTestId('submit').click();
-        await o.locator('#f-endDate[aria-invalid="true"]').waitFor();
+        // The end date was already marked (empty) after the first submit: wait for the new message, not the old mark.
+        await o.locator('#f-endDate-err').filter({ hasText: T.dateError }).waitFor();
+        assert.equal(await o.locator('#f-endDate').getAttribute('aria-invalid'), 'true');
         assert.equal((await o.locator('#f-endDate-err').innerText()).replace('⚠', '').trim().endsWith(T.dateError), true);
         assert.deepEqual(await seriousViolations(o), [], 'project form with errors');
         await o.fill('#f-endDate', `${year + 1}-12-31`);

@@ -71,7 +71,7 @@ for (const { locale, mandatory, voluntary } of cases) {
         // Signed out: the next login asks for the code.
         await page.getByTestId('user-menu').click();
         await page.getByTestId('logout').click();
-        await page.waitForURL(/\/$/).catch((e) => { throw new Error(`after logout at ${page.url()}: ${e}`); });
+        await page.waitForURL(/\/(en)?$/).catch((e) => { throw new Error(`after logout at ${page.url()}: ${e}`); });
         await signInWithCode(page, server.url, mandatory, locale, DEMO_PASSWORD, secret);
       } finally {
         await context.close();

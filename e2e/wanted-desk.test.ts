@@ -23,8 +23,8 @@ after(async () => {
 });
 
 const TEXT = {
-  sv: { missing: /brottsbeskrivning/, published: 'Publicerad', spain: 'Spanien', naw: 'Nordisk arresteringsorder', imported: /Läste 2 notiser: 1 importerade, 0 fanns redan/, notJson: /inte giltig JSON/, overrun: /särskilda skäl/ },
-  en: { missing: /offence summary/, published: 'Published', spain: 'Spain', naw: 'Nordic arrest warrant', imported: /Read 2 notices: 1 imported, 0 already/, notJson: /not valid JSON/, overrun: /special reasons/ },
+  sv: { missing: /brottsbeskrivning/, published: 'Publicerad', spain: 'Spanien', naw: 'Nordisk arresteringsorder', imported: /Läste 2 notiser: 1 importerade, 0 fanns redan/, notJson: /inte giltig JSON/, overrun: /särskilda skäl/, basis: /^Lag \(2011:1165\) om nordisk arresteringsorder: beslut inom 14 dagar efter gripandet$/ },
+  en: { missing: /offence summary/, published: 'Published', spain: 'Spain', naw: 'Nordic arrest warrant', imported: /Read 2 notices: 1 imported, 0 already/, notJson: /not valid JSON/, overrun: /special reasons/, basis: /^Nordic Arrest Warrant Act \(2011:1165\): decision within 14 days of the arrest$/ },
 } as const;
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -131,6 +131,8 @@ for (const locale of ['sv', 'en'] as const) {
         await page.getByTestId('action-submit').click();
         await page.locator('dialog').waitFor({ state: 'detached' });
         assert.equal(await page.getByTestId('wanted-action-extend_exceptional').count(), 0, 'a Nordic warrant has no exceptional extension');
+        // The clock's legal basis in the reader's language, not the engine's English citation.
+        assert.match((await page.getByTestId('clock-basis-decision').innerText()).trim(), TEXT[locale].basis);
         await page.getByTestId('wanted-action-record_overrun').click();
         await page.locator('dialog').waitFor();
         await page.getByTestId('action-submit').click();

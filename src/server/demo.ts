@@ -67,7 +67,7 @@ const DEMO_REQUESTS: Demo[] = [
   req({ countryCode: 'FR', subject: 'Tidigare domar – grov misshandel', hoursAgo: 180, language: 'fr',
     persons: [{ fullName: 'Jean Dupont', aliases: [], dateOfBirth: '1968-02-29', gender: 'male', nationalities: ['FR'], documents: [], category: 'convicted', nature: 'fact', reliability: 'A', accuracy: '1' }] }),
   req({ countryCode: 'DK', subject: 'Fordonsägare – smitning', hoursAgo: 26, urgent: true, urgencyReason: 'public_security', language: 'da' }),
-  req({ direction: 'outgoing', countryCode: 'NL', subject: 'Förfrågan om företagsuppgifter', hoursAgo: 0 }),
+  req({ direction: 'outgoing', countryCode: 'NL', subject: 'Begäran om företagsuppgifter', hoursAgo: 0 }),
 ];
 
 const D = 86_400_000;

@@ -181,7 +181,7 @@ export const warrantView = z.object({
   status: z.string(),
 });
 export const clockView = z.object({
-  clock: z.enum(['decision', 'surrender']), regimeId: z.string(), legalBasis: z.string(), startAt: iso, dueAt: iso.nullable(),
+  clock: z.enum(['decision', 'surrender']), regimeId: z.string(), ruleId: z.string(), legalBasis: z.string(), startAt: iso, dueAt: iso.nullable(),
   remainingMs: z.number().nullable(), overdue: z.boolean(), done: z.boolean(), extensions: z.array(z.string()),
   /** What the officer must notice: `consent_after_day_50` (EAW), `overrun_special_reasons` (NAW). */
   flags: z.array(z.string()),

@@ -48,6 +48,8 @@ export interface ApiOptions {
   body?: unknown;
   query?: Query;
   signal?: AbortSignal;
+  /** A read the user did not ask for (a session check): it does not keep the session alive. */
+  background?: boolean;
 }
 
 function withQuery(path: string, query?: Query): string {
@@ -73,6 +75,11 @@ if (typeof window !== 'undefined') {
 }
 const BACKGROUND_AFTER_MS = 60_000;
 
+/** When the user last typed, clicked, scrolled or touched the page (ms since the epoch). */
+export function lastInputAt(): number {
+  return lastInput;
+}
+
 /** Call the API; resolves with the parsed JSON (or undefined for 204) and rejects with ApiError. */
 export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
   const method = opts.method ?? (opts.body !== undefined ? 'POST' : 'GET');
@@ -86,7 +93,7 @@ export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
   }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   // A read nobody asked for just now (a queue refresh on an unattended screen) does not keep the session alive.
-  if (method === 'GET' && Date.now() - lastInput > BACKGROUND_AFTER_MS) headers['X-Polsam-Background'] = '1';
+  if (method === 'GET' && (opts.background || Date.now() - lastInput > BACKGROUND_AFTER_MS)) headers['X-Polsam-Background'] = '1';
 
   let res: Response;
   try {

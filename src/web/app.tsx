@@ -4,8 +4,9 @@ import { Link, NavLink, Route, Routes, useLocation, useNavigate } from 'react-ro
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../shared/domain.ts';
 import { RequireAuth, useAuth } from './auth.tsx';
-import { currentLanguage, setLanguage } from './i18n.ts';
+import { currentLanguage, publicCounterpart, publicPath, rememberLanguage, setLanguage } from './i18n.ts';
 import { PublicPage } from './modules/public/public-page.tsx';
+import { PublicAddress } from './modules/public/public-address.tsx';
 import { LoginPage } from './modules/identity/login-page.tsx';
 import { ChangePasswordPage } from './modules/identity/change-password-page.tsx';
 import { SecondFactorPage } from './modules/identity/second-factor-page.tsx';
@@ -30,6 +31,7 @@ import { ProjectFormPage } from './modules/development/project-form-page.tsx';
 import { ProjectDetailPage } from './modules/development/project-detail-page.tsx';
 import { PeaceRoutes } from './modules/peace/peace-routes.tsx';
 import { NotFoundPage } from './ui/not-found.tsx';
+import { SessionGuard } from './ui/session-guard.tsx';
 import { NotificationBell } from './ui/notification-bell.tsx';
 import { CaseSearchPage } from './modules/desk/case-search-page.tsx';
 import { HandoverPage } from './modules/desk/handover-page.tsx';
@@ -45,9 +47,11 @@ export function App() {
     <>
       <SkipLink />
       <Header />
+      <SessionGuard />
       <main id="main" tabIndex={-1}>
         <Routes>
-          <Route path="/" element={<PublicPage />} />
+          <Route path="/" element={<PublicAddress><PublicPage /></PublicAddress>} />
+          <Route path="/en" element={<PublicAddress><PublicPage /></PublicAddress>} />
           <Route path="/login" element={<LoginPage />} />
           <Route path="/account/password" element={<RequireAuth allowTemporaryPassword><ChangePasswordPage /></RequireAuth>} />
           <Route path="/account/second-factor" element={<RequireAuth allowSecondFactorSetup><SecondFactorPage /></RequireAuth>} />
@@ -58,7 +62,8 @@ export function App() {
           <Route path="/persons/search" element={<RequireAuth><PersonSearchPage /></RequireAuth>} />
           <Route path="/desk/search" element={<RequireAuth><CaseSearchPage /></RequireAuth>} />
           <Route path="/desk/handover" element={<RequireAuth><HandoverPage /></RequireAuth>} />
-          <Route path="/wanted" element={<PublicWantedPage />} />
+          <Route path="/wanted" element={<PublicAddress><PublicWantedPage /></PublicAddress>} />
+          <Route path="/en/wanted" element={<PublicAddress><PublicWantedPage /></PublicAddress>} />
           <Route path="/desk/wanted" element={<RequireAuth><RegisterPage /></RequireAuth>} />
           <Route path="/desk/wanted/new" element={<RequireAuth><WantedFormPage /></RequireAuth>} />
           <Route path="/desk/wanted/:id" element={<RequireAuth><WantedDetailPage /></RequireAuth>} />
@@ -110,22 +115,23 @@ function FocusOnNavigate() {
 function Header() {
   const { t } = useTranslation();
   const { user } = useAuth();
+  const lang = currentLanguage();
   return (
     <header className="site-header">
       <div className="site-header-inner">
-        <Link to={user ? '/desk' : '/'} className="brand">
+        <Link to={user ? '/desk' : publicPath('/', lang)} className="brand">
           <span className="brand-name">{t('common.product')}</span>
           <span className="brand-tag">{t('common.tagline')}</span>
         </Link>
         <nav aria-label={t('common.nav.label')} className="main-nav">
           <ul>
             <li>
-              <NavLink to="/" end>
+              <NavLink to={publicPath('/', lang)} end>
                 {t('common.nav.home')}
               </NavLink>
             </li>
             <li>
-              <NavLink to="/wanted">{t('wanted.public.nav')}</NavLink>
+              <NavLink to={publicPath('/wanted', lang)}>{t('wanted.public.nav')}</NavLink>
             </li>
             {user && (
               <>
@@ -222,7 +228,15 @@ function Header() {
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage();
-  const choose = (l: Locale) => void setLanguage(l);
+  const { pathname, search } = useLocation();
+  const navigate = useNavigate();
+  const choose = (l: Locale) => {
+    // On a public page the other language has its own address; elsewhere the page stays and its language changes.
+    const to = publicCounterpart(pathname, l);
+    if (!to) return void setLanguage(l);
+    rememberLanguage(l);
+    navigate(to + search);
+  };
   return (
     <div className="lang-switch" role="group" aria-label={t('common.language.label')}>
       {(['sv', 'en'] as const).map((l) => (

@@ -1,10 +1,10 @@
 /** The signed-in user, loaded from `GET /api/auth/me`, and the guard for desk pages. */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../shared/domain.ts';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api.ts';
-import { setLanguage, storedLanguage } from './i18n.ts';
+import { currentLanguage, publicPath, setLanguage, storedLanguage } from './i18n.ts';
 
 export interface CurrentUser {
   id: string;
@@ -26,6 +26,8 @@ export interface CurrentUser {
 interface SessionResponse {
   user: CurrentUser;
   csrfToken: string;
+  /** How long the session lasts if it is not used again. */
+  idleRemainingMs?: number;
 }
 
 interface AuthState {
@@ -37,6 +39,12 @@ interface AuthState {
   passwordChanged(): void;
   /** Reloads the signed-in user (after the second factor changed, or to keep an idle session alive). */
   refresh(): Promise<void>;
+  /** Asks the server how long the session has left without extending it (a 401 marks it expired). */
+  check(): Promise<void>;
+  /** When the session ends if it is not used (this browser's clock), as last reported by the server. */
+  idleEndsAt: number | null;
+  /** The session ended while a user was signed in: the page is kept, hidden, until they sign in again. */
+  expired: boolean;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -44,10 +52,21 @@ const AuthContext = createContext<AuthState | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
   const [user, setUser] = useState<CurrentUser | null>(null);
+  const [idleEndsAt, setIdleEndsAt] = useState<number | null>(null);
+  const [expired, setExpired] = useState(false);
+  const userRef = useRef<CurrentUser | null>(null);
+  userRef.current = user;
 
   const accept = useCallback((s: SessionResponse) => {
+    // Another user signing in where a session ended: nothing of the previous user's page may stay.
+    if (userRef.current && userRef.current.id !== s.user.id) {
+      window.location.replace('/desk');
+      return;
+    }
     setCsrfToken(s.csrfToken);
     setUser(s.user);
+    setExpired(false);
+    setIdleEndsAt(s.idleRemainingMs == null ? null : Date.now() + s.idleRemainingMs);
     // A language chosen on this device wins; otherwise follow the user's profile.
     if (!storedLanguage() && (s.user.locale === 'sv' || s.user.locale === 'en')) void setLanguage(s.user.locale, false);
   }, []);
@@ -55,7 +74,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       setCsrfToken(null);
-      setUser(null);
+      // Signed in until now: keep the page (and whatever was being written on it) and ask for the password again.
+      if (userRef.current) setExpired(true);
+      else setUser(null);
     });
     const ctrl = new AbortController();
     api<SessionResponse>('/api/auth/me', { signal: ctrl.signal })
@@ -92,7 +113,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     // A full load of the public page, not a client-side route change: nothing read while signed in (cases, persons)
     // stays in the page's memory, and no signed-in page gets the chance to redirect to the login form first.
     setCsrfToken(null);
-    window.location.replace('/');
+    window.location.replace(publicPath('/', currentLanguage()));
   }, []);
 
   const passwordChanged = useCallback(() => setUser((u) => (u ? { ...u, mustChangePassword: false } : u)), []);
@@ -101,7 +122,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     accept(await api<SessionResponse>('/api/auth/me'));
   }, [accept]);
 
-  const value = useMemo(() => ({ loading, user, login, logout, passwordChanged, refresh }), [loading, user, login, logout, passwordChanged, refresh]);
+  const check = useCallback(async () => {
+    try {
+      const s = await api<SessionResponse>('/api/auth/me', { background: true });
+      setIdleEndsAt(s.idleRemainingMs == null ? null : Date.now() + s.idleRemainingMs);
+    } catch (err) {
+      // Ended on the server: keep the page and ask for the password. A network error leaves things as they are.
+      if (err instanceof ApiError && err.status === 401 && userRef.current) setExpired(true);
+    }
+  }, []);
+
+  const value = useMemo(
+    () => ({ loading, user, login, logout, passwordChanged, refresh, check, idleEndsAt, expired }),
+    [loading, user, login, logout, passwordChanged, refresh, check, idleEndsAt, expired],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -37,20 +37,59 @@ export function storedLanguage(): Locale | null {
   }
 }
 
+/** The first of the browser's preferred languages that Polsam speaks ("en-GB" → en), if any. */
+export function browserLanguage(): Locale | null {
+  const wanted = typeof navigator === 'undefined' ? [] : (navigator.languages?.length ? navigator.languages : [navigator.language]);
+  for (const tag of wanted) {
+    const base = String(tag ?? '').toLowerCase().split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return null;
+}
+
+/**
+ * The public pages have one address per language: Swedish at `/` and `/wanted`, English under `/en`.
+ * `publicLanguageOf` names the language an address is in (null for pages that are not public).
+ */
+export const PUBLIC_PAGES = ['/', '/wanted'] as const;
+export function publicLanguageOf(pathname: string): Locale | null {
+  const p = pathname.replace(/\/+$/, '') || '/';
+  if (p === '/en' || PUBLIC_PAGES.some((x) => x !== '/' && p === `/en${x}`)) return 'en';
+  if ((PUBLIC_PAGES as readonly string[]).includes(p)) return 'sv';
+  return null;
+}
+
+/** The address of a public page in a language: publicPath('/wanted', 'en') is `/en/wanted`. */
+export function publicPath(page: (typeof PUBLIC_PAGES)[number], lang: Locale): string {
+  if (lang === 'sv') return page;
+  return page === '/' ? '/en' : `/en${page}`;
+}
+
+/** The same public page in the other language, or null when `pathname` is not a public page. */
+export function publicCounterpart(pathname: string, lang: Locale): string | null {
+  if (!publicLanguageOf(pathname)) return null;
+  const p = pathname.replace(/\/+$/, '') || '/';
+  const page = (p === '/en' ? '/' : p.replace(/^\/en(?=\/)/, '')) as (typeof PUBLIC_PAGES)[number];
+  return publicPath(page, lang);
+}
+
 /** The current UI language (always one of the supported locales). */
 export function currentLanguage(): Locale {
   return isLocale(i18n.language) ? i18n.language : 'sv';
 }
 
+/** Remembers the language chosen on this device (without switching to it). */
+export function rememberLanguage(lang: Locale): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page only.
+  }
+}
+
 /** Switch the UI language; `persist` remembers the choice on this device. */
 export async function setLanguage(lang: Locale, persist = true): Promise<void> {
-  if (persist) {
-    try {
-      localStorage.setItem(STORAGE_KEY, lang);
-    } catch {
-      // Private mode or storage disabled: the choice lasts for this page only.
-    }
-  }
+  if (persist) rememberLanguage(lang);
   await i18n.changeLanguage(lang);
 }
 
@@ -58,13 +97,21 @@ i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 
+const INITIAL: Locale = (publicLanguageOf(window.location.pathname) === 'en' ? 'en' : null) ?? storedLanguage() ?? browserLanguage() ?? 'sv';
+// Arriving at a Swedish public address in English (chosen earlier, or the browser's language): the English address.
+if (publicLanguageOf(window.location.pathname) === 'sv' && INITIAL === 'en') {
+  const to = publicCounterpart(window.location.pathname, 'en');
+  if (to) window.history.replaceState(window.history.state, '', to + window.location.search + window.location.hash);
+}
+
 void i18n
   .use(ICU)
   .use(initReactI18next)
   .init({
     resources,
-    // Swedish is the original language of the service; it is also the default.
-    lng: storedLanguage() ?? 'sv',
+    // An English public address is English; otherwise the language chosen on this device, then the browser's;
+    // Swedish, the original language of the service, when none of these is one Polsam speaks.
+    lng: INITIAL,
     supportedLngs: [...LOCALES],
     fallbackLng: { sv: ['en'], en: ['sv'], default: ['sv'] },
     keySeparator: '.',

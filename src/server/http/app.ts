@@ -39,6 +39,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     ctx: Ctx;
     csrfToken: string | null;
+    /** When the caller's session ends if it is not used again (idle timeout); null without a session. */
+    sessionIdleEndsAt: Date | null;
   }
 }
 
@@ -93,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const sessionPolicy = { idleMinutes: deps.config.SESSION_IDLE_MINUTES, mfaRoles: deps.config.mfaRoles };
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionIdleEndsAt', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const locale = pickLocale(request.headers['accept-language']);
     request.ctx = { actor: null, locale, db: deps.db, clock: deps.clock, requestId: request.id, nodeCountry: deps.config.NODE_COUNTRY };
@@ -104,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (s) {
       request.ctx.actor = s.actor;
       request.csrfToken = s.csrfToken;
+      request.sessionIdleEndsAt = s.idleEndsAt;
     }
     // CSRF: a state-changing call made with a session cookie must echo the session's token in a header
     // (a cross-site form cannot set it). Login has no session yet; JSON-only bodies protect it.

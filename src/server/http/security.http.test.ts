@@ -150,9 +150,16 @@ test('item 10: behind a trusted proxy, rate limits count the client address, not
   }
 });
 
-test('item 10: an idle session ends; an active one lives on', async () => {
+test('item 10: an idle session ends; an active one lives on; it says how long it lasts unused', async () => {
   const c = await env.login(await env.buildUser());
   try {
+    env.clock.advance(10 * 60_000);
+    // How long is left, for the page's warning: a background read does not extend the session (20 of 30 minutes
+    // left), a read the user asked for does (30 again).
+    const bg = await c.raw({ method: 'GET', url: '/api/auth/me', headers: { 'x-polsam-background': '1' } });
+    assert.equal(bg.status, 200);
+    assert.equal(bg.body.idleRemainingMs, 20 * 60_000);
+    assert.equal((await c.get('/api/auth/me')).body.idleRemainingMs, 30 * 60_000);
     env.clock.advance(29 * 60_000);
     assert.equal((await c.get('/api/auth/me')).status, 200);
     env.clock.advance(29 * 60_000);

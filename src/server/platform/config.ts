@@ -18,7 +18,7 @@ const schema = z.object({
   COOKIE_SECURE: bool.optional(),
   SESSION_HOURS: z.coerce.number().min(1).max(24 * 14).default(12),
   /** A session unused this long ends (the web app warns two minutes before and keeps the open draft). */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /**
    * Which proxies to believe about the client's address (X-Forwarded-For), so that rate limits, lockout and
    * audit entries see the real client: `false` (direct), a hop count, or a comma list of proxy addresses/CIDRs.

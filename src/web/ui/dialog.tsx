@@ -7,14 +7,20 @@ interface DialogProps {
   onClose(): void;
   children: ReactNode;
   wide?: boolean;
+  /** False: no close button and Escape does nothing (the dialog ends by its own buttons). */
+  closable?: boolean;
+  /** Extra class on the <dialog> (e.g. an opaque backdrop). */
+  className?: string;
 }
 
-export function Dialog({ title, onClose, children, wide }: DialogProps) {
+export function Dialog({ title, onClose, children, wide, closable = true, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { t } = useTranslation();
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
+  const closableRef = useRef(closable);
+  closableRef.current = closable;
 
   useEffect(() => {
     const dlg = ref.current;
@@ -27,7 +33,7 @@ export function Dialog({ title, onClose, children, wide }: DialogProps) {
     first?.focus();
     const onCancel = (e: Event) => {
       e.preventDefault();
-      closeRef.current();
+      if (closableRef.current) closeRef.current();
     };
     dlg.addEventListener('cancel', onCancel);
     return () => {
@@ -38,12 +44,14 @@ export function Dialog({ title, onClose, children, wide }: DialogProps) {
   }, []);
 
   return (
-    <dialog ref={ref} className={wide ? 'dialog dialog-wide' : 'dialog'} aria-labelledby={titleId}>
+    <dialog ref={ref} className={['dialog', wide ? 'dialog-wide' : '', className ?? ''].filter(Boolean).join(' ')} aria-labelledby={titleId}>
       <div className="dialog-head">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="dialog-close button-plain" onClick={onClose} aria-label={t('common.close')}>
-          <span aria-hidden="true">×</span>
-        </button>
+        {closable && (
+          <button type="button" className="dialog-close button-plain" onClick={onClose} aria-label={t('common.close')}>
+            <span aria-hidden="true">×</span>
+          </button>
+        )}
       </div>
       {children}
     </dialog>

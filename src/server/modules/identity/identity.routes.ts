@@ -11,7 +11,8 @@ const userView = z.object({
   unit: z.object({ id: z.uuid(), name: z.string() }), locale: z.enum(['sv', 'en']), totpEnabled: z.boolean(),
   mustChangePassword: z.boolean(), secondFactorRequired: z.boolean(), secondFactorMandatory: z.boolean(), idleMinutes: z.number(),
 });
-const session = z.object({ user: userView, csrfToken: z.string() });
+/** `idleRemainingMs`: how long the session lasts without being used again (the web app's idle warning). */
+const session = z.object({ user: userView, csrfToken: z.string(), idleRemainingMs: z.number().int().nonnegative() });
 const loginBody = z.object({
   username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256),
   totp: z.string().trim().max(12).optional().nullable(),
@@ -31,7 +32,7 @@ export async function registerIdentityRoutes(app: App, deps: AppDeps) {
   }, async (request, reply) => {
     const r = await svc.login(request.ctx, { ...request.body, ip: request.ip }, policy);
     reply.setCookie(SESSION_COOKIE, r.token, cookieOpts);
-    return { user: r.user, csrfToken: r.csrfToken };
+    return { user: r.user, csrfToken: r.csrfToken, idleRemainingMs: policy.idleMinutes * 60_000 };
   });
 
   app.post('/api/auth/logout', { schema: { tags: ['identity'], response: { 204: z.null() } } }, async (request, reply) => {
@@ -42,7 +43,8 @@ export async function registerIdentityRoutes(app: App, deps: AppDeps) {
 
   app.get('/api/auth/me', { schema: { tags: ['identity'], response: { 200: session } } }, async (request) => {
     const ctx = requireActor(request);
-    return { user: await svc.me(ctx, policy), csrfToken: request.csrfToken ?? '' };
+    const idleRemainingMs = Math.max(0, (request.sessionIdleEndsAt?.getTime() ?? 0) - ctx.clock.now().getTime());
+    return { user: await svc.me(ctx, policy), csrfToken: request.csrfToken ?? '', idleRemainingMs };
   });
 
   // Changing or removing the second factor needs the password and a current code, not only a session.

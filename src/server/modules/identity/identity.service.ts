@@ -163,9 +163,12 @@ export async function resolveSession(ctx: Ctx, token: string | undefined, policy
     });
     return null;
   }
-  // Writing last-seen at most once a minute keeps reads cheap.
-  if (!background && now.getTime() - found.session.lastSeenAt.getTime() > 60_000) await repo.touchSession(ctx.db, found.session.tokenHash, now);
-  return { actor: toActor(found.user, policy.mfaRoles), csrfToken: found.session.csrfToken, locale: found.user.locale as Locale };
+  // Writing last-seen at most once a minute (a quarter of a shorter idle limit) keeps reads cheap.
+  const touch = !background && now.getTime() - found.session.lastSeenAt.getTime() > Math.min(60_000, policy.idleMinutes * 15_000);
+  if (touch) await repo.touchSession(ctx.db, found.session.tokenHash, now);
+  // When the session ends unless it is used again: the web app warns before it and asks to sign in after it.
+  const idleEndsAt = new Date((touch ? now : found.session.lastSeenAt).getTime() + policy.idleMinutes * 60_000);
+  return { actor: toActor(found.user, policy.mfaRoles), csrfToken: found.session.csrfToken, locale: found.user.locale as Locale, idleEndsAt };
 }
 
 /** Ends a session. */

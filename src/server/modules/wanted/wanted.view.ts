@@ -21,7 +21,7 @@ export function overrunClocks(timeline: { kind: string; params: EventParams | nu
 export function clockViewOf(c: ReturnType<typeof arrestClocks>[number], overrun: string[] = []) {
   const d = c.deadline;
   return {
-    clock: c.clock, regimeId: d.regimeId, legalBasis: d.legalBasis, startAt: d.startAt.toISOString(), dueAt: d.dueAt?.toISOString() ?? null,
+    clock: c.clock, regimeId: d.regimeId, ruleId: d.ruleId, legalBasis: d.legalBasis, startAt: d.startAt.toISOString(), dueAt: d.dueAt?.toISOString() ?? null,
     remainingMs: c.done ? null : d.remainingMs, overdue: !c.done && d.overdue, done: c.done, extensions: d.extensions.map((e) => e.id),
     flags: [...c.flags, ...(overrun.includes(c.clock) ? ['overrun_special_reasons'] : [])],
   };

@@ -11,26 +11,46 @@ type Errors = Partial<Record<'username' | 'password' | 'totp', string>>;
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const { user, loading, login } = useAuth();
+  const { user, loading } = useAuth();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const next = safeNext(params.get('next'));
+  const [busy, setBusy] = useState(false);
   useDocumentTitle(t('identity.login.title'));
 
-  const [username, setUsername] = useState('');
+  if (!loading && user && !busy) return <Navigate to={next} replace />;
+  return (
+    <section className="page narrow" aria-labelledby="login-title">
+      <h1 id="login-title">{t('identity.login.title')}</h1>
+      <p>{t('identity.login.intro')}</p>
+      <SignInForm onBusy={setBusy} onSignedIn={() => navigate(next, { replace: true })} />
+    </section>
+  );
+}
+
+/**
+ * The sign-in form: on the login page, and in place on any page after the session ended (`username` fixed, so
+ * the page is only handed back to the user who left it).
+ */
+export function SignInForm({ username: fixedUsername, onSignedIn, onBusy }: { username?: string; onSignedIn(): void; onBusy?(busy: boolean): void }) {
+  const { t } = useTranslation();
+  const { login } = useAuth();
+  const [username, setUsername] = useState(fixedUsername ?? '');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [needTotp, setNeedTotp] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [alert, setAlert] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusyState] = useState(false);
+  const setBusy = (b: boolean) => {
+    setBusyState(b);
+    onBusy?.(b);
+  };
   const totpRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (needTotp) totpRef.current?.focus();
   }, [needTotp]);
-
-  if (!loading && user && !busy) return <Navigate to={next} replace />;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -48,7 +68,8 @@ export function LoginPage() {
     setAlert('');
     try {
       await login({ username: username.trim(), password, ...(needTotp ? { totp: totp.trim() } : {}) });
-      navigate(next, { replace: true });
+      onSignedIn();
+      setBusy(false);
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.code === 'identity.totp_required') {
@@ -80,9 +101,7 @@ export function LoginPage() {
   };
 
   return (
-    <section className="page narrow" aria-labelledby="login-title">
-      <h1 id="login-title">{t('identity.login.title')}</h1>
-      <p>{t('identity.login.intro')}</p>
+    <>
       <div role="alert" className={alert ? 'alert alert-error' : 'alert-empty'}>
         {alert}
       </div>
@@ -95,6 +114,7 @@ export function LoginPage() {
               autoComplete="username"
               autoCapitalize="none"
               spellCheck={false}
+              readOnly={fixedUsername !== undefined}
               value={username}
               onChange={(e) => setUsername(e.target.value)}
             />
@@ -106,6 +126,7 @@ export function LoginPage() {
               {...p}
               name="password"
               type="password"
+              data-autofocus={fixedUsername !== undefined ? true : undefined}
               autoComplete="current-password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
@@ -141,7 +162,7 @@ export function LoginPage() {
           </button>
         </div>
       </form>
-    </section>
+    </>
   );
 }
 

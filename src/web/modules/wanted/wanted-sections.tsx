@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Panel } from './panel.tsx';
 import { AddWarrantForm, Article3Form } from './wanted-work.tsx';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { countryName } from '../../../shared/domain.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../ui/format.ts';
@@ -75,6 +76,18 @@ export function WarrantsPanel({ p, onChange }: { p: WantedDetail; onChange(next:
   );
 }
 
+type Clock = WantedDetail['clocks'][number];
+
+/**
+ * The legal basis of a clock in the reader's language, from its regime and rule (the server's citation is English
+ * and only shown for a regime this catalogue does not know), with the extension when one applies.
+ */
+function clockBasis(t: TFunction, c: Clock): string {
+  const basis = t(`deadline.bases.${c.regimeId}.${c.ruleId}`, { defaultValue: c.legalBasis });
+  if (c.extensions.length === 0) return basis;
+  return `${basis} (${t(`deadline.bases.extended.${c.regimeId}`, { defaultValue: c.extensions.join(', ') })})`;
+}
+
 export function ArrestPanel({ p }: { p: WantedDetail }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
@@ -100,7 +113,7 @@ export function ArrestPanel({ p }: { p: WantedDetail }) {
             <strong>{t(`wanted.clock.${c.clock}`)}</strong>: {formatDateTime(c.dueAt, lang)}{' '}
             {c.done ? <span className="badge">{t('wanted.clock.done')}</span> : <Countdown dueAt={c.dueAt} paused={false} remainingMs={c.remainingMs} soonMs={24 * 3600_000} />}
             <br />
-            <span className="muted small">{c.legalBasis}</span>
+            <span className="muted small" data-testid={`clock-basis-${c.clock}`}>{clockBasis(t, c)}</span>
             {c.flags.map((f) => (
               <p key={f} className="alert alert-error" role="note" data-testid={`clock-flag-${f}`}>{t(`wanted.clockFlags.${f}`)}</p>
             ))}
