@@ -59,6 +59,8 @@ for (const locale of ['sv', 'en'] as const) {
         const csv = await page.request.get(`${server.url}${await page.getByTestId('audit-csv').getAttribute('href')}`);
         assert.equal(csv.status(), 200);
         assert.match(await csv.text(), /accountability\.audit\.verify/);
+        // The file is in the page's language (the link names it: a link cannot send Accept-Language).
+        assert.match(await csv.text(), locale === 'sv' ? /^\uFEFF?Nr,Tid,Handläggare/ : /^\uFEFF?No\.,Time,Officer/);
         assert.deepEqual(await seriousViolations(page), [], 'audit page with results');
       } finally {
         await context.close();

@@ -80,6 +80,11 @@ export function lastInputAt(): number {
   return lastInput;
 }
 
+/** A link to a file the server makes (CSV, PDF, XLSX, iCalendar) in the UI's language, which a link cannot send as a header. */
+export function downloadHref(path: string, query?: Query): string {
+  return withQuery(path, { ...query, lang: currentLanguage() });
+}
+
 /** Call the API; resolves with the parsed JSON (or undefined for 204) and rejects with ApiError. */
 export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
   const method = opts.method ?? (opts.body !== undefined ? 'POST' : 'GET');

@@ -97,7 +97,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionIdleEndsAt', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    const locale = pickLocale(request.headers['accept-language']);
+    // A download link cannot set Accept-Language: the web app passes its language as ?lang=sv|en on such reads.
+    const asked = request.method === 'GET' ? (request.query as Record<string, unknown> | undefined)?.lang : undefined;
+    const locale = asked === 'sv' || asked === 'en' ? asked : pickLocale(request.headers['accept-language']);
     request.ctx = { actor: null, locale, db: deps.db, clock: deps.clock, requestId: request.id, nodeCountry: deps.config.NODE_COUNTRY };
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];

@@ -137,14 +137,19 @@ describe('the auditor\'s search', () => {
     assert.equal(lines.length - 1, found);
     assert.ok(lines.some((l) => l.includes('exchange.request.answer') && l.includes('DE: BKA SPOC')));
 
+    // A download link cannot send Accept-Language: ?lang= gives the file in the page's language.
+    const sv = await auditor.raw({ method: 'GET', url: `/api/audit/export.csv?request=${req.reference}&lang=sv`, headers: { 'accept-language': 'en' } });
+    assert.equal(sv.status, 200);
+    assert.match(sv.raw.replace(/^\uFEFF/, ''), /^Nr,[^\r\n]*Handläggare,[^\r\n]*Motivering/);
+
     const pdf = await auditor.get(`/api/audit/export.pdf?actor=jour1`);
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     assert.match(pdf.raw, /^%PDF-1\.\d/);
 
     const exports = await auditor.get('/api/audit?action=accountability.audit.export');
-    assert.deepEqual(exports.body.items.map((e: { details: { format: string } }) => e.details.format), ['pdf', 'csv']);
-    assert.equal(exports.body.items[1].details.entries, found);
+    assert.deepEqual(exports.body.items.map((e: { details: { format: string } }) => e.details.format), ['pdf', 'csv', 'csv']);
+    assert.equal(exports.body.items[2].details.entries, found);
   });
 
   test('a justification that looks like a formula is neutralised in the CSV', async () => {

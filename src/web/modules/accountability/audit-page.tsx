@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_CATEGORIES, type AuditSearchResult, type VerifyResult } from '../../../shared/accountability.schemas.ts';
-import { api, errorMessage } from '../../api.ts';
+import { api, downloadHref, errorMessage } from '../../api.ts';
 import { fieldId } from '../../ui/field.tsx';
 import { formatDateTime, localInputToIso } from '../../ui/format.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
@@ -49,7 +49,7 @@ export function AuditPage() {
     setOffset(0);
     setFilters({ ...draft });
   };
-  const exportHref = (format: 'csv' | 'pdf') => `/api/audit/export.${format}?${new URLSearchParams(toQuery(filters)).toString()}`;
+  const exportHref = (format: 'csv' | 'pdf') => downloadHref(`/api/audit/export.${format}`, toQuery(filters));
   const set = (k: keyof Filters) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
 
   return (

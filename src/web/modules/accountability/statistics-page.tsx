@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatisticsView } from '../../../shared/accountability.schemas.ts';
 import { countryName } from '../../../shared/domain.ts';
-import { api, errorMessage } from '../../api.ts';
+import { api, downloadHref, errorMessage } from '../../api.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { fieldId } from '../../ui/field.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
@@ -17,7 +17,6 @@ const NORMAL = '#1f5fa8';
 
 export function StatisticsPage() {
   const { t } = useTranslation();
-  const lang = currentLanguage();
   useDocumentTitle(t('accountability.statistics.title'));
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
@@ -35,7 +34,7 @@ export function StatisticsPage() {
 
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
   // A link cannot set Accept-Language: the download names the UI's language itself.
-  const exportHref = (format: 'csv' | 'xlsx') => `/api/statistics/export.${format}?year=${year}&lang=${lang}`;
+  const exportHref = (format: 'csv' | 'xlsx') => downloadHref(`/api/statistics/export.${format}`, { year });
   const empty = s && s.otherExchanges.length === 0 && s.sent === 0 && s.received.total === 0 && s.answered.total === 0 && s.refusals.total === 0;
 
   return (

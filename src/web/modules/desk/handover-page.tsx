@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../../shared/domain.ts';
 import type { HandoverCase, HandoverReport } from '../../../shared/desk.schemas.ts';
-import { api, errorMessage } from '../../api.ts';
+import { api, downloadHref, errorMessage } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { currentLanguage } from '../../i18n.ts';
 import { Field } from '../../ui/field.tsx';
@@ -58,7 +58,7 @@ export function HandoverPage() {
     <div className="page">
       <div className="page-head">
         <h1>{L('title')}</h1>
-        <a className="button button-secondary" href={`/api/desk/handover.pdf?hours=${hours}`} data-testid="handover-pdf">
+        <a className="button button-secondary" href={downloadHref('/api/desk/handover.pdf', { hours })} data-testid="handover-pdf">
           {L('print')}
         </a>
       </div>

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PeaceStatistics } from '../../../shared/peace.schemas.ts';
-import { api, errorMessage } from '../../api.ts';
+import { api, downloadHref, errorMessage } from '../../api.ts';
 import { fieldId } from '../../ui/field.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 
@@ -42,8 +42,8 @@ export function PeaceStatisticsPage() {
           <select id={fieldId('peace-year')} value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="peace-year">
             {years.map((y) => <option key={y} value={y}>{y}</option>)}
           </select>
-          <a className="button button-secondary" href={`/api/peace/statistics/export.csv?year=${year}`} download>{L('exportCsv')}</a>
-          <a className="button button-secondary" href={`/api/peace/statistics/export.xlsx?year=${year}`} download>{L('exportXlsx')}</a>
+          <a className="button button-secondary" href={downloadHref('/api/peace/statistics/export.csv', { year })} download>{L('exportCsv')}</a>
+          <a className="button button-secondary" href={downloadHref('/api/peace/statistics/export.xlsx', { year })} download>{L('exportXlsx')}</a>
         </div>
       </div>
       <p className="muted">{L('intro')}</p>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { MEETING_PLACES, type MeetingPlace } from '../../../shared/strategic.schemas.ts';
-import { api, ApiError, errorMessage } from '../../api.ts';
+import { api, ApiError, downloadHref, errorMessage } from '../../api.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { formatDateTime, localInputToIso } from '../../ui/format.ts';
 import { NotFoundPage } from '../../ui/not-found.tsx';
@@ -50,7 +50,7 @@ export function GroupPage() {
       <div className="detail-grid">
         <div className="detail-main">
           <Panel id="strategic-meetings" title={t('strategic.group.meetings')}>
-            <p><a href={`/api/strategic/groups/${g.id}/calendar.ics`} download={`${g.code}.ics`}>{t('strategic.group.calendar')}</a></p>
+            <p><a href={downloadHref(`/api/strategic/groups/${g.id}/calendar.ics`)} download={`${g.code}.ics`}>{t('strategic.group.calendar')}</a></p>
             {g.meetings.length === 0 ? <p className="muted">{t('strategic.group.noMeetings')}</p> : (
               <table className="queue-table">
                 <thead>

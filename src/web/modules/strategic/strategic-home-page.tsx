@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { GROUP_KINDS, type GroupKind } from '../../../shared/strategic.schemas.ts';
-import { api, ApiError, errorMessage } from '../../api.ts';
+import { api, ApiError, downloadHref, errorMessage } from '../../api.ts';
 import { currentLanguage } from '../../i18n.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { NotFoundPage } from '../../ui/not-found.tsx';
@@ -39,7 +39,7 @@ export function StrategicHomePage() {
       <div className="page-head">
         <h1>{t('strategic.title')}</h1>
         <div className="page-head-actions">
-          <a className="button button-secondary" href="/api/strategic/my/calendar.ics" download="my-meetings.ics" data-testid="my-calendar">
+          <a className="button button-secondary" href={downloadHref('/api/strategic/my/calendar.ics')} download="my-meetings.ics" data-testid="my-calendar">
             {t('strategic.home.calendarMine')}
           </a>
         </div>
