@@ -52,25 +52,30 @@ export function browserLanguage(): Locale | null {
  * `publicLanguageOf` names the language an address is in (null for pages that are not public).
  */
 export const PUBLIC_PAGES = ['/', '/wanted'] as const;
-export function publicLanguageOf(pathname: string): Locale | null {
+type PublicPage = (typeof PUBLIC_PAGES)[number];
+
+/** Which public page an address shows, and in which language; null for pages that are not public. */
+function publicAddressOf(pathname: string): { page: PublicPage; lang: Locale } | null {
   const p = pathname.replace(/\/+$/, '') || '/';
-  if (p === '/en' || PUBLIC_PAGES.some((x) => x !== '/' && p === `/en${x}`)) return 'en';
-  if ((PUBLIC_PAGES as readonly string[]).includes(p)) return 'sv';
-  return null;
+  const en = p === '/en' || p.startsWith('/en/');
+  const page = en ? p.slice(3) || '/' : p;
+  return (PUBLIC_PAGES as readonly string[]).includes(page) ? { page: page as PublicPage, lang: en ? 'en' : 'sv' } : null;
+}
+
+export function publicLanguageOf(pathname: string): Locale | null {
+  return publicAddressOf(pathname)?.lang ?? null;
 }
 
 /** The address of a public page in a language: publicPath('/wanted', 'en') is `/en/wanted`. */
-export function publicPath(page: (typeof PUBLIC_PAGES)[number], lang: Locale): string {
+export function publicPath(page: PublicPage, lang: Locale): string {
   if (lang === 'sv') return page;
   return page === '/' ? '/en' : `/en${page}`;
 }
 
-/** The same public page in the other language, or null when `pathname` is not a public page. */
+/** The same public page in another language, or null when `pathname` is not a public page. */
 export function publicCounterpart(pathname: string, lang: Locale): string | null {
-  if (!publicLanguageOf(pathname)) return null;
-  const p = pathname.replace(/\/+$/, '') || '/';
-  const page = (p === '/en' ? '/' : p.replace(/^\/en(?=\/)/, '')) as (typeof PUBLIC_PAGES)[number];
-  return publicPath(page, lang);
+  const at = publicAddressOf(pathname);
+  return at ? publicPath(at.page, lang) : null;
 }
 
 /** The current UI language (always one of the supported locales). */
@@ -97,9 +102,10 @@ i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 
-const INITIAL: Locale = (publicLanguageOf(window.location.pathname) === 'en' ? 'en' : null) ?? storedLanguage() ?? browserLanguage() ?? 'sv';
+const ARRIVED_AT = publicLanguageOf(window.location.pathname);
+const INITIAL: Locale = (ARRIVED_AT === 'en' ? 'en' : null) ?? storedLanguage() ?? browserLanguage() ?? 'sv';
 // Arriving at a Swedish public address in English (chosen earlier, or the browser's language): the English address.
-if (publicLanguageOf(window.location.pathname) === 'sv' && INITIAL === 'en') {
+if (ARRIVED_AT === 'sv' && INITIAL === 'en') {
   const to = publicCounterpart(window.location.pathname, 'en');
   if (to) window.history.replaceState(window.history.state, '', to + window.location.search + window.location.hash);
 }
