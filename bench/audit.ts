@@ -10,10 +10,8 @@
  * (initdb in /tmp, a free port; fsync on as in production unless --no-fsync). Prints `metric: value` lines.
  *   npm run bench:audit -- [--pg] [--no-fsync] [--writers 32] [--writes 20000] [--entries 1000000]
  */
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +24,7 @@ import { ephemeralAuditSigner, setAuditSigner } from '../src/server/platform/aud
 import { contentHash, GENESIS_HASH, linkHash } from '../src/server/platform/audit/audit.hash.ts';
 import { sealAudit, startAuditSealer } from '../src/server/platform/audit/audit.seal.ts';
 import { verifyAudit, writeCheckpoint } from '../src/server/modules/accountability/index.ts';
+import { loadLine, startBenchPostgres } from './support/postgres.ts';
 
 const { values } = parseArgs({ options: {
   pg: { type: 'boolean', default: false }, 'no-fsync': { type: 'boolean', default: false },
@@ -35,28 +34,8 @@ const WRITERS = Number(values.writers), W = Number(values.writes), N = Number(va
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 console.log(`load_average_start: ${load()}`);
 
-/** Starts a PostgreSQL 15 cluster of the bench's own, as .ci/run does; returns its URL and a stop function. */
-async function startPostgres(fsync: boolean): Promise<{ url: string; stop: () => void }> {
-  const bin = '/usr/lib/postgresql/15/bin';
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'polsam-bench-pg-'));
-  const port = await new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
-  });
-  const asPg = (cmd: string) => execFileSync('su', ['postgres', '-c', cmd], { stdio: ['ignore', 'ignore', 'inherit'] });
-  execFileSync('chown', ['postgres', root]);
-  asPg(`${bin}/initdb -D ${root}/data -A trust -U postgres --no-sync`);
-  const opts = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${fsync ? 'on' : 'off'} -c synchronous_commit=${fsync ? 'on' : 'off'}`;
-  asPg(`${bin}/pg_ctl -D ${root}/data -l ${root}/log -w -o '${opts}' start`);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop: () => {
-      asPg(`${bin}/pg_ctl -D ${root}/data -m fast -w stop`);
-      fs.rmSync(root, { recursive: true, force: true });
-    },
-  };
-}
-
-const own = values.pg ? await startPostgres(!values['no-fsync']) : null;
+// --pg: a cluster of the bench's own, as .ci/run does (fsync and synchronous commit on unless --no-fsync).
+const own = values.pg ? await startBenchPostgres(!values['no-fsync']) : null;
 const url = own?.url ?? process.env.DATABASE_URL;
 const engine = url ? 'postgres' : 'pglite';
 const dir = url ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'polsam-bench-audit-'));
@@ -148,6 +127,7 @@ console.log(`verify_fill_s: ${(fillMs / 1000).toFixed(1)}`);
 console.log(`verify_s: ${(v.durationMs / 1000).toFixed(2)}`);
 console.log(`verify_entries_per_s: ${(v.entries / (v.durationMs / 1000)).toFixed(0)}`);
 console.log(`load_average_end: ${load()}`);
+console.log(`machine: ${loadLine()}`);
 
 await database.close();
 own?.stop();

@@ -1,7 +1,8 @@
 /**
  * The idle timeout in the browser (issue 11, item 10): two minutes before a session would end unused the user is
  * warned and can stay signed in; once it has ended, the page is hidden behind a dialog that asks for the password,
- * and a half-written request is still on the page after signing in again. The server here ends sessions after one
+ * and a half-written request is still on the page after signing in again; the notification bell's live stream ends
+ * with the session and is opened again after signing in. The server here ends sessions after one
  * idle minute (the warning then comes half a minute before). Swedish and English side by side, with axe.
  */
 import { after, before, test } from 'node:test';
@@ -49,7 +50,10 @@ async function flow(locale: 'sv' | 'en'): Promise<void> {
     await warning.waitFor({ state: 'detached' });
 
     // Left alone again until the end: the page is hidden and asks for the password; the user name is given.
+    // The live notification stream ends with the session and the browser's reconnection is refused.
+    const streamRefused = page.waitForResponse((r) => r.url().endsWith('/api/notifications/stream') && r.status() === 401, WAIT);
     await page.getByTestId('session-expired').waitFor(WAIT);
+    await streamRefused;
     assert.match(await page.getByTestId('session-expired').innerText(), TEXT[locale].expired);
     assert.equal(await page.locator('dialog input[name="username"]').inputValue(), 'jour');
     assert.equal(
@@ -65,8 +69,11 @@ async function flow(locale: 'sv' | 'en'): Promise<void> {
     await page.locator('dialog [data-testid="submit"]').click();
     await page.locator('dialog #f-password-err').waitFor();
     await page.locator('dialog input[name="password"]').fill(DEMO_PASSWORD);
+    const streamReopened = page.waitForResponse((r) => r.url().endsWith('/api/notifications/stream') && r.status() === 200, { timeout: 15_000 });
     await page.locator('dialog [data-testid="submit"]').click();
     await page.getByTestId('session-expired').waitFor({ state: 'detached' });
+    // The bell is live again without reloading the page.
+    await streamReopened;
     assert.equal(new URL(page.url()).pathname, '/desk/requests/new');
     assert.equal(await page.locator('#f-subject').inputValue(), draft);
     assert.equal(await page.evaluate(async () => (await fetch('/api/requests', { credentials: 'same-origin' })).status), 200);

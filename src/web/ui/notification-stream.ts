@@ -1,7 +1,9 @@
 /**
  * The signed-in user's live notification state (unread count, newest time) from the server-sent event stream
  * `/api/notifications/stream`. One EventSource for the whole app, shared by the header's bell and the panel;
- * the browser reconnects it by itself after a network break or the server's periodic end of stream.
+ * the browser reconnects it by itself after a network break or the server's periodic end of stream. The server ends
+ * it when the session would end unused; the browser's reconnection is then refused and it gives up, until the user
+ * signs in again in place (`reopenNotificationStream`).
  */
 import { useSyncExternalStore } from 'react';
 
@@ -35,6 +37,17 @@ function subscribe(listener: () => void): () => void {
       state = null;
     }
   };
+}
+
+/**
+ * Opens the stream again if the server ended it for good: the browser gives up on a 401 (the session ended while
+ * the page was open), so after the user signs in again in place the bell would otherwise stay stale.
+ */
+export function reopenNotificationStream(): void {
+  if (!listeners.size || (source && source.readyState !== EventSource.CLOSED)) return;
+  source?.close();
+  source = null;
+  connect();
 }
 
 /** The live state, or null until the first event. Only mount where a user is signed in. */

@@ -11,6 +11,7 @@ import { useAuth } from '../auth.tsx';
 import { SignInForm } from '../modules/identity/login-page.tsx';
 import { Dialog } from './dialog.tsx';
 import { formatDuration } from './format.ts';
+import { reopenNotificationStream } from './notification-stream.ts';
 
 const KEEP_ALIVE_EVERY_MS = 60_000;
 const CHECK_EVERY_MS = 15_000;
@@ -52,7 +53,13 @@ export function SessionGuard() {
     return (
       <Dialog title={t('identity.session.expiredTitle')} onClose={() => undefined} closable={false} className="dialog-session-ended">
         <p data-testid="session-expired">{t('identity.session.expiredText', { minutes: user.idleMinutes ?? 0 })}</p>
-        <SignInForm username={user.username} onSignedIn={() => (lastKeepAlive.current = Date.now())} />
+        <SignInForm
+          username={user.username}
+          onSignedIn={() => {
+            lastKeepAlive.current = Date.now();
+            reopenNotificationStream();
+          }}
+        />
         <p>
           <button type="button" className="button button-secondary" data-testid="session-leave" onClick={() => void logout()}>
             {t('identity.session.leave')}

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/client.ts';
 import { buildRequest, createTestEnv, type Client, type TestEnv } from '../../testing/harness.ts';
+import { SEARCH_WINDOW } from './desk.repository.ts';
 
 let env: TestEnv;
 let duty: Client;
@@ -166,5 +167,43 @@ describe('shift handover', () => {
     assert.equal(r.headers['cache-control'], 'no-store');
     assert.ok(r.raw.startsWith('%PDF-'));
     assert.equal(await auditCount('desk.handover.print'), 1);
+  });
+});
+
+describe('case search over more cases than it reads first', () => {
+  // More closed cases of the duty officer's unit than the search reads first (the newest SEARCH_WINDOW), all newer
+  // than the cases above; every 8th is about a robbery (more than the 500 a search counts exactly).
+  const BULK = SEARCH_WINDOW + 100;
+  before(async () => {
+    await env.database.db.execute(sql`
+      INSERT INTO request (reference, direction, channel, country_code, counterpart_authority, urgent, access, received_at, language, handling_code,
+        europol_copy, subject, information_sought, purpose, status, unit_id, regime_id, clock_start_at, due_at, created_at, updated_at)
+      SELECT 'BULK-' || g, 'incoming', 'siena', 'DE', 'BKA', false, 'direct', timestamptz '2026-11-23T00:00:00Z' + g * interval '1 minute', 'en', 'H0',
+        false, CASE WHEN g % 8 = 0 THEN 'Armed robbery ' || g ELSE 'Routine check ' || g END, 'Information sought', 'Purpose', 'closed',
+        ${duty.actor.unitId}::uuid, 'eu-2023-977', timestamptz '2026-11-23T00:00:00Z', timestamptz '2026-11-30T00:00:00Z', now(), now()
+      FROM generate_series(1, ${BULK}) AS g`);
+  });
+
+  test('a case older than the newest ones is still found, and only where the user may see it', async () => {
+    const byRef = await duty.get('/api/desk/search?q=48213');
+    assert.deepEqual(byRef.body.items.map((i: { id: string }) => i.id), [fraud.id]);
+    const byWord = await duty.get('/api/desk/search?q=invoice');
+    assert.deepEqual(byWord.body.items.map((i: { id: string }) => i.id), [fraud.id]);
+    assert.equal(byWord.body.total, 1);
+    const all = await auditor.get('/api/desk/search?q=invoice');
+    assert.deepEqual(new Set(all.body.items.map((i: { id: string }) => i.id)), new Set([fraud.id, sirene.id]));
+  });
+
+  test('a word in more cases than the count shows the newest first and says "more than"', async () => {
+    const r = await duty.get('/api/desk/search?q=robbery&limit=3');
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const newest = 8 * Math.floor(BULK / 8);
+    assert.deepEqual(r.body.items.map((i: { reference: string }) => i.reference), [`BULK-${newest}`, `BULK-${newest - 8}`, `BULK-${newest - 16}`]);
+    assert.equal(r.body.totalCapped, true);
+    assert.equal(r.body.total, 500);
+    // None of them is open: the open cases are few and read whole.
+    const open = await duty.get('/api/desk/search?q=robbery&status=open');
+    assert.deepEqual(open.body.items, []);
+    assert.equal(open.body.totalCapped, false);
   });
 });

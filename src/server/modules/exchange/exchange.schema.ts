@@ -64,6 +64,8 @@ export const request = pgTable(
     index('request_queue_idx').on(t.unitId, t.dueAt).where(sql`status IN ('draft','sent','received','assigned','in_progress','awaiting_clarification','awaiting_judicial_authorisation')`),
     index('request_open_due_idx').on(t.dueAt).where(sql`status IN ('draft','sent','received','assigned','in_progress','awaiting_clarification','awaiting_judicial_authorisation')`),
     index('request_country_idx').on(t.countryCode, t.receivedAt),
+    // Case search lists the newest first and reads the newest few thousand through this order.
+    index('request_received_idx').on(t.receivedAt.desc().nullsLast(), t.reference.desc().nullsFirst()),
     // Queue filters by country or channel keep their order by time left.
     index('request_open_country_due_idx').on(t.countryCode, t.dueAt).where(sql`status IN ('draft','sent','received','assigned','in_progress','awaiting_clarification','awaiting_judicial_authorisation')`),
     index('request_open_channel_due_idx').on(t.channel, t.dueAt).where(sql`status IN ('draft','sent','received','assigned','in_progress','awaiting_clarification','awaiting_judicial_authorisation')`),

@@ -115,16 +115,17 @@ export function preparedOf(s: repo.StoredSubject): PreparedPerson | null {
 
 /**
  * Indexes subjects in ctx's transaction (insert or replace); returns their subject ids in order, null for a
- * subject with no usable name (it cannot be matched, and is not stored).
+ * subject with no usable name (it cannot be matched, and is not stored). `preparedAlready`: each subject's
+ * `tryPrepare(personInputOf(subject))`, when the caller has it.
  */
-export async function indexSubjects(ctx: Ctx, subjects: SubjectInput[]): Promise<(string | null)[]> {
+export async function indexSubjects(ctx: Ctx, subjects: SubjectInput[], preparedAlready?: (PreparedPerson | null)[]): Promise<(string | null)[]> {
   const fp = engineFingerprint();
   const rows: repo.SubjectRow[] = [];
   const keys: repo.KeyRow[] = [];
   const positions: number[] = [];
   subjects.forEach((s, at) => {
     const input = personInputOf(s);
-    const prepared = tryPrepare(input);
+    const prepared = preparedAlready ? preparedAlready[at] : tryPrepare(input);
     if (!prepared) return;
     const i = rows.length;
     positions.push(at);

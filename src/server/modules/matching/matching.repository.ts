@@ -196,10 +196,16 @@ export async function hitCountsOfRequest(db: Db, requestId: string): Promise<{ o
 }
 
 /** The existing hits of these request persons (for a re-check that must keep decisions). */
-export async function hitsOfPersons(db: Db, personIds: string[]): Promise<{ id: string; request_person_id: string; subject_id: string; status: string }[]> {
-  if (!personIds.length) return [];
-  return rowsOf(await db.execute(sql`
-    SELECT id, request_person_id, subject_id, status FROM match_hit WHERE request_person_id = ANY (${uuidArray(personIds)})`));
+/**
+ * Removes the open hits of these persons other than those in `keep` (pairs of person and subject the engine still
+ * finds); confirmed and rejected hits stay as judged.
+ */
+export async function dropOpenHitsExcept(db: Db, personIds: string[], keep: { personId: string; subjectId: string }[]): Promise<void> {
+  if (!personIds.length) return;
+  await db.execute(sql`
+    DELETE FROM match_hit WHERE status = 'open' AND request_person_id = ANY (${uuidArray(personIds)})
+      AND (request_person_id, subject_id) NOT IN (
+        SELECT * FROM unnest(${uuidArray(keep.map((k) => k.personId))}, ${uuidArray(keep.map((k) => k.subjectId))}))`);
 }
 
 export interface NewHit {
@@ -241,11 +247,6 @@ export async function personsOfRequest(db: Db, requestId: string): Promise<{ id:
 }
 
 /** Removes open (undecided) hits that a re-check no longer finds; decided hits are never removed. */
-export async function dropOpenHits(db: Db, ids: string[]): Promise<void> {
-  if (!ids.length) return;
-  await db.execute(sql`DELETE FROM match_hit WHERE status = 'open' AND id = ANY (${uuidArray(ids)})`);
-}
-
 /** One hit with its request's unit, locked for a decision. */
 export async function lockHit(db: Db, id: string, visible: SQL): Promise<{ id: string; request_id: string; request_person_id: string; subject_id: string; status: string; version: number; unit_id: string; reference: string } | null> {
   return rowsOf<{ id: string; request_id: string; request_person_id: string; subject_id: string; status: string; version: number; unit_id: string; reference: string }>(await db.execute(sql`
@@ -268,9 +269,14 @@ export async function assigneeIds(db: Db, requestId: string): Promise<string[]> 
   return rowsOf<{ user_id: string }>(await db.execute(sql`SELECT user_id FROM request_assignee WHERE request_id = ${requestId}`)).map((r) => r.user_id);
 }
 
-/** Active duty officers and supervisors of a unit: who learns of an alert on a request nobody holds yet. */
-export async function unitDeskIds(db: Db, unitId: string): Promise<string[]> {
+/**
+ * Who learns of an alert on a request: those assigned to it and the active duty officers and supervisors of its unit
+ * (the request may not be held by anyone yet), each once.
+ */
+export async function alertRecipients(db: Db, requestId: string, unitId: string): Promise<string[]> {
   return rowsOf<{ id: string }>(await db.execute(sql`
+    SELECT user_id AS id FROM request_assignee WHERE request_id = ${requestId}
+    UNION
     SELECT id FROM app_user WHERE unit_id = ${unitId} AND active AND roles && ARRAY['duty_officer', 'supervisor']::text[]`)).map((r) => r.id);
 }
 

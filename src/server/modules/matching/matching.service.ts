@@ -18,7 +18,7 @@ import { mayJudgeHit, maySearchWanted } from './matching.policy.ts';
 import { matchLevel } from './matching.settings.ts';
 import { getMatchingSettings } from './settings.service.ts';
 import * as links from './links.repository.ts';
-import { preparePerson, scorePreparedPersons } from './person.ts';
+import { preparePerson, scorePreparedPersons, type PreparedPerson } from './person.ts';
 import * as repo from './matching.repository.ts';
 
 type ActorCtx = Ctx & { actor: Actor };
@@ -51,10 +51,11 @@ function subjectOfRequestPerson(r: RequestLike, p: RequestPersonLike): SubjectIn
   };
 }
 
-function queryOf(s: SubjectInput): QueryPerson | null {
+/** The person to look for, prepared once (null: no usable name); `prepared` when it was prepared already. */
+function queryOf(s: SubjectInput, prepared?: PreparedPerson | null): QueryPerson | null {
   const input = personInputOf(s);
-  const prepared = tryPrepare(input);
-  return prepared ? { names: input.names, prepared, birthDate: input.birthDate ?? null } : null;
+  const p = prepared === undefined ? tryPrepare(input) : prepared;
+  return p ? { names: input.names, prepared: p, birthDate: input.birthDate ?? null } : null;
 }
 
 /**
@@ -64,8 +65,10 @@ function queryOf(s: SubjectInput): QueryPerson | null {
 export async function crossCheckRequestPersons(ctx: Ctx, request: RequestLike, persons: RequestPersonLike[]): Promise<void> {
   if (!persons.length) return;
   const subjects = persons.map((p) => subjectOfRequestPerson(request, p));
-  await indexSubjects(ctx, subjects);
-  const queries = subjects.map((s, i) => ({ person: persons[i]!, q: queryOf(s) })).filter((x): x is { person: RequestPersonLike; q: QueryPerson } => x.q !== null);
+  // Each person is prepared once, for the index and for the search.
+  const prepared = subjects.map((s) => tryPrepare(personInputOf(s)));
+  await indexSubjects(ctx, subjects, prepared);
+  const queries = subjects.map((s, i) => ({ person: persons[i]!, q: queryOf(s, prepared[i]) })).filter((x): x is { person: RequestPersonLike; q: QueryPerson } => x.q !== null);
   // The thresholds in force, once per cross-check: a change applies to the next check; decided hits keep theirs.
   const settings = await getMatchingSettings(ctx);
   const matches = await findMatches(ctx, queries.map((x) => x.q), {
@@ -78,9 +81,7 @@ export async function crossCheckRequestPersons(ctx: Ctx, request: RequestLike, p
     }
   });
   // Open hits the engine no longer finds go; confirmed and rejected ones stay exactly as judged.
-  const found = new Set(hits.map((h) => `${h.request_person_id}:${h.subject_id}`));
-  const stale = (await repo.hitsOfPersons(ctx.db, persons.map((p) => p.id))).filter((h) => h.status === 'open' && !found.has(`${h.request_person_id}:${h.subject_id}`));
-  await repo.dropOpenHits(ctx.db, stale.map((h) => h.id));
+  await repo.dropOpenHitsExcept(ctx.db, persons.map((p) => p.id), hits.map((h) => ({ personId: h.request_person_id, subjectId: h.subject_id })));
   await storeHits(ctx, hits, new Map([[request.id, request]]));
 }
 
@@ -103,8 +104,7 @@ async function storeHits(ctx: Ctx, hits: (repo.NewHit & { targetSourceId: string
       details: { reference: r.reference, hits: list.length, alerts: list.filter((h) => h.level === 'alert').length },
     });
     if (list.some((h) => h.level === 'alert')) {
-      const users = [...(await repo.assigneeIds(ctx.db, requestId)), ...(await repo.unitDeskIds(ctx.db, r.unitId))];
-      await notify(ctx, { userIds: users, kind: 'hit', entityType: 'request', entityId: requestId, messageKey: 'exchange.notifications.hit', params: { reference: r.reference } });
+      await notify(ctx, { userIds: await repo.alertRecipients(ctx.db, requestId, r.unitId), kind: 'hit', entityType: 'request', entityId: requestId, messageKey: 'exchange.notifications.hit', params: { reference: r.reference } });
     }
   }
 }

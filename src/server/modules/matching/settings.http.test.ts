@@ -117,6 +117,12 @@ describe('matching settings', () => {
     // Lowering the review threshold above the score makes the pair no hit at all for a new request.
     assert.equal((await admin.put('/api/matching/settings', { alertThreshold: 0.99, reviewThreshold: 0.98 })).status, 200);
     assert.equal(hitOn(await register(TYPED)), undefined);
+    // A re-check then drops the open hit the engine no longer finds, and keeps the decided one as judged.
+    assert.equal((await duty.post(`/api/requests/${open.id}/cross-check`)).status, 200);
+    assert.equal(hitOn({ hits: await hitsOf(open.id) }), undefined, 'the open hit is gone');
+    assert.equal((await duty.post(`/api/requests/${decided.id}/cross-check`)).status, 200);
+    const judged = hitOn({ hits: await hitsOf(decided.id) }) as { id: string; status?: string } | undefined;
+    assert.deepEqual([judged?.id, judged?.status], [d.id, 'confirmed']);
     assert.equal((await admin.put('/api/matching/settings', DEFAULT_MATCHING_SETTINGS)).status, 200);
   });
 });

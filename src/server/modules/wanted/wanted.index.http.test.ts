@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/client.ts';
 import { createTestEnv, type Client, type TestEnv } from '../../testing/harness.ts';
 import { setWantedIndexProvider, type WantedIndexEntry } from './index.ts';
+import { IMPORT_BATCH } from './wanted.import.ts';
 
 let env: TestEnv;
 let fast: Client;
@@ -101,5 +102,28 @@ describe('the matching index follows the register', () => {
     await env.database.db.execute(sql`DELETE FROM test_wanted_index`);
     assert.equal((await fast.post('/api/wanted/import/interpol', doc)).body.inserted, 0);
     assert.deepEqual(await indexed(), []);
+  });
+
+  test('an import of several batches indexes every new notice once; a batch the index refuses takes the whole import back', async () => {
+    const notices = (prefix: string, failLast: boolean) => Array.from({ length: IMPORT_BATCH + 5 }, (_, i) => ({
+      entity_id: `${prefix}/${String(i).padStart(5, '0')}`, forename: failLast && i === IMPORT_BATCH + 4 ? 'Index' : `Person${i}`,
+      name: failLast && i === IMPORT_BATCH + 4 ? 'Failure' : 'Batchtest', nationalities: ['DE'], sex_id: 'M',
+      arrest_warrants: [{ issuing_country_id: 'DE', charge: 'Fraud' }],
+    }));
+    const count = async () => rowsOf<{ n: number }>(await env.database.db.execute(sql`SELECT count(*)::int AS n FROM wanted_person`))[0].n;
+    const before = await count();
+    const failing = await fast.post('/api/wanted/import/interpol', { _embedded: { notices: notices('2025', true) } });
+    assert.equal(failing.status, 500);
+    assert.equal(await count(), before, 'nothing of the first batch is left');
+    assert.deepEqual(await indexed(), []);
+
+    const ok = await fast.post('/api/wanted/import/interpol', { _embedded: { notices: notices('2024', false) } });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body).slice(0, 300));
+    assert.equal(ok.body.inserted, IMPORT_BATCH + 5);
+    const entries = await indexed();
+    assert.equal(entries.length, IMPORT_BATCH + 5);
+    assert.equal(new Set(entries.map((e) => e.id)).size, IMPORT_BATCH + 5);
+    assert.deepEqual(entries.map((e) => e.names[0]), Array.from({ length: IMPORT_BATCH + 5 }, (_, i) => `Person${i} Batchtest`));
+    assert.equal(await count(), before + IMPORT_BATCH + 5);
   });
 });

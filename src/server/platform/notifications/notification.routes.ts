@@ -18,8 +18,9 @@ export async function registerNotificationRoutes(app: App, deps: AppDeps) {
   // Server-sent events: the unread count and newest time, pushed when they change (the header's bell, the panel).
   app.get('/api/notifications/stream', { schema: { tags: ['notifications'], hide: true } }, async (request, reply) => {
     const ctx = requireActor(request);
+    const endsInMs = request.sessionIdleEndsAt ? request.sessionIdleEndsAt.getTime() - ctx.clock.now().getTime() : undefined;
     reply.hijack();
-    await hub.open(ctx.actor.id, reply.raw);
+    await hub.open(ctx.actor.id, reply.raw, endsInMs);
   });
 
   app.get('/api/notifications', { schema: { tags: ['notifications'], response: { 200: z.object({ items: z.array(item) }) } } },

@@ -21,8 +21,12 @@ export class NotificationHub {
 
   constructor(private readonly db: Db, private readonly pollMs: number) {}
 
-  /** Opens a stream for the user on a raw response; the first event carries the current state. */
-  async open(userId: string, res: ServerResponse): Promise<void> {
+  /**
+   * Opens a stream for the user on a raw response; the first event carries the current state. It ends when the
+   * session would end unused (`sessionEndsInMs`, a second later) or after its lifetime, whichever comes first: the
+   * browser then reconnects, which checks the session again, so nothing flows to a page whose session is over.
+   */
+  async open(userId: string, res: ServerResponse, sessionEndsInMs = STREAM_LIFETIME_MS): Promise<void> {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive',
       // A reverse proxy must pass events on at once, not buffer them.
@@ -32,7 +36,7 @@ export class NotificationHub {
     const stream: Stream = { userId, res, last: '' };
     this.streams.add(stream);
     const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-    const expiry = setTimeout(() => res.end(), STREAM_LIFETIME_MS);
+    const expiry = setTimeout(() => res.end(), Math.max(1000, Math.min(STREAM_LIFETIME_MS, sessionEndsInMs + 1000)));
     res.on('close', () => {
       clearInterval(heartbeat);
       clearTimeout(expiry);

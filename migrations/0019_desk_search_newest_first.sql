@@ -1,0 +1,1 @@
+CREATE INDEX "request_received_idx" ON "request" USING btree ("received_at" DESC NULLS LAST,"reference" DESC NULLS FIRST);
