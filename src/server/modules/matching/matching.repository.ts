@@ -195,7 +195,6 @@ export async function hitCountsOfRequest(db: Db, requestId: string): Promise<{ o
   return row!;
 }
 
-/** The existing hits of these request persons (for a re-check that must keep decisions). */
 /**
  * Removes the open hits of these persons other than those in `keep` (pairs of person and subject the engine still
  * finds); confirmed and rejected hits stay as judged.
@@ -246,7 +245,6 @@ export async function personsOfRequest(db: Db, requestId: string): Promise<{ id:
     SELECT id, full_name, aliases, date_of_birth, gender, nationalities, documents FROM request_person WHERE request_id = ${requestId} ORDER BY created_at, id`));
 }
 
-/** Removes open (undecided) hits that a re-check no longer finds; decided hits are never removed. */
 /** One hit with its request's unit, locked for a decision. */
 export async function lockHit(db: Db, id: string, visible: SQL): Promise<{ id: string; request_id: string; request_person_id: string; subject_id: string; status: string; version: number; unit_id: string; reference: string } | null> {
   return rowsOf<{ id: string; request_id: string; request_person_id: string; subject_id: string; status: string; version: number; unit_id: string; reference: string }>(await db.execute(sql`
